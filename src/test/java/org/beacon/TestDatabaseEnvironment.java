@@ -1,0 +1,40 @@
+package org.beacon;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every test application context a database of its own: a fresh in-memory H2 database by default,
+ * or a fresh schema in the PostgreSQL on 127.0.0.1:5432 with {@code -Dbeacon.test.db=postgres}
+ * ({@code BEACON_TEST_PG_URL} overrides the server). Contexts never see each other's rows.
+ */
+public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		Map<String, Object> props = new HashMap<>();
+		if ("postgres".equals(System.getProperty("beacon.test.db", "h2"))) {
+			String server = System.getenv().getOrDefault("BEACON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+			props.put("spring.datasource.url", server + "?currentSchema=" + name);
+			props.put("spring.datasource.username", System.getenv().getOrDefault("BEACON_TEST_PG_USER", "postgres"));
+			props.put("spring.datasource.password", System.getenv().getOrDefault("BEACON_TEST_PG_PASSWORD", ""));
+			props.put("spring.flyway.schemas", name);
+			props.put("spring.flyway.create-schemas", "true");
+		}
+		else {
+			props.put("spring.datasource.url", "jdbc:h2:mem:" + name
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+			props.put("spring.datasource.username", "sa");
+			props.put("spring.datasource.password", "");
+		}
+		props.put("beacon.demo.enabled", "false");
+		environment.getPropertySources().addFirst(new MapPropertySource("beaconTestDatabase", props));
+	}
+}
