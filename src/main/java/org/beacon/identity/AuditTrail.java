@@ -1,0 +1,31 @@
+package org.beacon.identity;
+
+/**
+ * The append-only, hash-chained audit trail. Every module records imports, exports and reads of sensitive
+ * records here; identity records logins, logouts and account changes itself.
+ */
+public interface AuditTrail {
+
+	/**
+	 * Appends an entry for the current request's user and address (or the command line's user).
+	 *
+	 * @param action what was done, e.g. {@code incidents.import}, {@code incidents.export}
+	 * @param target what it was done to, e.g. a file name or record id; never personal details
+	 * @param outcome {@code success}, {@code failure} or {@code denied}
+	 */
+	void record(String action, String target, String outcome);
+
+	/** Appends an entry with an explicit actor and address, for work not done inside a web request. */
+	void record(String actor, String sourceAddress, String action, String target, String outcome);
+
+	/** Walks the chain and reports the first altered or missing row. */
+	AuditVerification verify();
+
+	/** The result of {@link #verify()}: {@code firstBadRow} is 0 when the chain is intact. */
+	record AuditVerification(long rowsChecked, long firstBadRow, String problem) {
+
+		public boolean intact() {
+			return firstBadRow == 0;
+		}
+	}
+}
