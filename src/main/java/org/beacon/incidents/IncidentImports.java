@@ -3,6 +3,7 @@ package org.beacon.incidents;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.beacon.shared.AgencyId;
 
@@ -19,7 +20,13 @@ public interface IncidentImports {
 	ImportResult importFile(AgencyId agency, Path file, String profile, Map<String, String> columns,
 			ImportProgress progress);
 
-	/** The same from a stream, e.g. an upload; {@code sourceName} identifies it in errors and as the source. */
+	/**
+	 * The same from a stream, e.g. an upload; {@code sourceName} identifies it in errors and in the import log
+	 * (records are stored under the profile's source, e.g. {@code slmpd}).
+	 */
 	ImportResult importStream(AgencyId agency, InputStream in, String sourceName, long totalBytes, String profile,
 			Map<String, String> columns, ImportProgress progress);
+
+	/** Streams every rejected row of an import run ({@link ImportResult#runId()}) in line order. */
+	void errorReport(long runId, Consumer<ImportResult.RowError> consumer);
 }

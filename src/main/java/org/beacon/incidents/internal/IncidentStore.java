@@ -1,0 +1,362 @@
+package org.beacon.incidents.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.beacon.shared.AgencyId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes incidents and reversals in batches. Plain JDBC batches rather than JdbcClient here: this is the
+ * one hot path of the import, and a prepared multi-row INSERT is several times faster than a row at a time.
+ * Every statement is portable between H2 and PostgreSQL except the lookup of a batch's existing keys (see
+ * {@link #existing}).
+ */
+@Repository
+class IncidentStore {
+
+	/** Rows per multi-row INSERT: 23 parameters each stays far below PostgreSQL's 32,767 per statement. */
+	static final int ROWS_PER_INSERT = 200;
+
+	private static final String INCIDENT_COLUMNS = """
+			agency_id, source, source_id, match_key, occurred_at, occurred_local, occurred_month, reported_at,
+			offense_code, description, category, ucr_part, block_address, lat, lon, neighbourhood_id,
+			district_code, h3_cell, unfounded, reversed, row_hash, created_at, updated_at""";
+	private static final int INCIDENT_PARAMETERS = 23;
+	private static final String COPY_COLUMNS = INCIDENT_COLUMNS.replace(", created_at, updated_at", "");
+
+	private final JdbcTemplate jdbc;
+	private final boolean postgres;
+	private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
+
+	IncidentStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.postgres = isPostgres(dataSource);
+	}
+
+	/** A stored row's id and content hash. */
+	record Existing(long id, long rowHash) {
+	}
+
+	/** Whether the source has any incident or reversal yet; if not, a batch need not look its keys up. */
+	boolean isEmpty(AgencyId agency, String source) {
+		return jdbc.query("""
+				SELECT 1 FROM incident WHERE agency_id = ? AND source = ?
+				UNION ALL SELECT 1 FROM incident_reversal WHERE agency_id = ? AND source = ?
+				FETCH FIRST 1 ROWS ONLY""", rs -> !rs.next(), agency.value(), source, agency.value(), source);
+	}
+
+	/**
+	 * The stored rows among {@code sourceIds}. PostgreSQL probes its unique index with {@code = ANY(array)};
+	 * H2 does not use an index for that, but does for a join with the unnested array.
+	 */
+	Map<String, Existing> existing(String table, AgencyId agency, String source, List<String> sourceIds) {
+		Map<String, Existing> existing = new HashMap<>();
+		if (sourceIds.isEmpty()) {
+			return existing;
+		}
+		String sql = postgres ? """
+				SELECT source_id, id, row_hash FROM %s
+				WHERE agency_id = ? AND source = ? AND source_id = ANY(?)""".formatted(table) : """
+				SELECT t.source_id, t.id, t.row_hash FROM UNNEST(CAST(? AS VARCHAR ARRAY)) u(k)
+				JOIN %s t ON t.agency_id = ? AND t.source = ? AND t.source_id = u.k""".formatted(table);
+		Object[] keys = sourceIds.toArray(String[]::new);
+		Object[] args = postgres ? new Object[] { agency.value(), source, keys } : new Object[] { keys, agency.value(), source };
+		jdbc.query(sql, rs -> {
+			existing.put(rs.getString(1), new Existing(rs.getLong(2), rs.getLong(3)));
+		}, args);
+		return existing;
+	}
+
+	/** @param copyText the rows as {@link #copyText}, when made ahead; null to make it here */
+	void insertIncidents(AgencyId agency, String source, List<ParsedRow> rows, String copyText, Instant now) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		if (copies()) {
+			copyIncidents(copyText != null ? copyText : copyText(agency, source, rows));
+			return;
+		}
+		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+			List<ParsedRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+			jdbc.update(insertSql.computeIfAbsent(chunk.size(), IncidentStore::multiRowInsert), ps -> {
+				int p = 1;
+				for (ParsedRow row : chunk) {
+					ps.setLong(p++, agency.value());
+					ps.setString(p++, source);
+					ps.setString(p++, row.sourceId());
+					p = setContent(ps, p, row);
+					ps.setBoolean(p++, false);
+					ps.setLong(p++, row.rowHash());
+					ps.setObject(p++, stamp);
+					ps.setObject(p++, stamp);
+				}
+			});
+		}
+	}
+
+	/** Whether new incidents go in by COPY; then {@link #copyText} can be made ahead, off the writing thread. */
+	boolean copies() {
+		return postgres && PostgresCopy.available();
+	}
+
+	/**
+	 * The rows as input for {@code COPY incident (COPY_COLUMNS) FROM STDIN (FORMAT csv)}; created and
+	 * updated stamps come from the column defaults (the transaction's time). Pure string work, so the
+	 * reader thread can do it while the previous batch is written.
+	 */
+	static String copyText(AgencyId agency, String source, List<ParsedRow> rows) {
+		StringBuilder csv = new StringBuilder(rows.size() * 320);
+		String prefix = agency.value() + "," + CsvText.quoted(source) + ",";
+		for (ParsedRow row : rows) {
+			csv.append(prefix);
+			CsvText.text(csv, row.sourceId()).append(',');
+			CsvText.text(csv, row.matchKey()).append(',');
+			csv.append(row.occurredAt()).append(',').append(row.occurredLocal()).append(',')
+					.append(row.occurredMonth()).append(',');
+			if (row.reportedAt() != null) {
+				csv.append(row.reportedAt());
+			}
+			csv.append(',');
+			CsvText.text(csv, row.offenseCode()).append(',');
+			CsvText.text(csv, row.description()).append(',');
+			csv.append(row.category().name()).append(',').append(row.category().ucrPart()).append(',');
+			CsvText.text(csv, row.blockAddress()).append(',');
+			if (!Double.isNaN(row.lat())) {
+				csv.append(row.lat()).append(',').append(row.lon());
+			}
+			else {
+				csv.append(',');
+			}
+			csv.append(',');
+			if (row.neighbourhoodId() != 0) {
+				csv.append(row.neighbourhoodId());
+			}
+			csv.append(',');
+			CsvText.text(csv, row.districtCode()).append(',');
+			if (row.h3Cell() != 0) {
+				csv.append(row.h3Cell());
+			}
+			csv.append(',').append(row.unfounded() ? 't' : 'f').append(",f,").append(row.rowHash()).append('\n');
+		}
+		return csv.toString();
+	}
+
+	/**
+	 * PostgreSQL's COPY is about twice as fast as multi-row INSERTs for new rows (measured on the St. Louis
+	 * file); it runs on the transaction's connection, so the batch stays one transaction.
+	 */
+	private void copyIncidents(String text) {
+		jdbc.execute((java.sql.Connection connection) -> PostgresCopy.copyIn(connection,
+				"COPY incident (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.StringReader(text)));
+	}
+
+	void updateIncidents(List<Existing> stored, List<ParsedRow> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		Map<ParsedRow, Long> ids = new java.util.IdentityHashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			ids.put(rows.get(i), stored.get(i).id());
+		}
+		// an incident reversed as unfounded stays unfounded whatever its own row says
+		jdbc.batchUpdate("""
+				UPDATE incident SET match_key = ?, occurred_at = ?, occurred_local = ?, occurred_month = ?,
+				reported_at = ?, offense_code = ?, description = ?, category = ?, ucr_part = ?, block_address = ?,
+				lat = ?, lon = ?, neighbourhood_id = ?, district_code = ?, h3_cell = ?,
+				unfounded = CASE WHEN reversed THEN (unfounded OR ?) ELSE ? END, row_hash = ?, updated_at = ?
+				WHERE id = ?""", rows, rows.size(), (ps, row) -> {
+			int p = setContent(ps, 1, row);
+			ps.setBoolean(p++, row.unfounded());
+			ps.setLong(p++, row.rowHash());
+			ps.setObject(p++, stamp);
+			ps.setLong(p, ids.get(row));
+		});
+	}
+
+	void insertReversals(AgencyId agency, String source, List<ParsedRow> rows, Instant now) {
+		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		jdbc.batchUpdate("""
+				INSERT INTO incident_reversal (agency_id, source, source_id, match_key, fallback_key, unfounded,
+				reported_at, row_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+				ROWS_PER_INSERT, (ps, row) -> {
+					ps.setLong(1, agency.value());
+					ps.setString(2, source);
+					ps.setString(3, row.sourceId());
+					ps.setString(4, row.matchKey());
+					ps.setString(5, row.fallbackKey());
+					ps.setBoolean(6, row.unfounded());
+					setInstant(ps, 7, row.reportedAt());
+					ps.setLong(8, row.rowHash());
+					ps.setObject(9, stamp);
+					ps.setObject(10, stamp);
+				});
+	}
+
+	void updateReversals(List<Existing> stored, List<ParsedRow> rows, Instant now) {
+		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		List<Object[]> args = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			ParsedRow row = rows.get(i);
+			args.add(new Object[] { row.matchKey(), row.fallbackKey(), row.unfounded(),
+					row.reportedAt() == null ? null : row.reportedAt().atOffset(ZoneOffset.UTC), row.rowHash(), stamp,
+					stored.get(i).id() });
+		}
+		jdbc.batchUpdate("""
+				UPDATE incident_reversal SET match_key = ?, fallback_key = ?, unfounded = ?, reported_at = ?,
+				row_hash = ?, updated_at = ? WHERE id = ?""", args);
+	}
+
+	/** A reversal waiting for its original. */
+	record Pending(long id, String matchKey, String fallbackKey, boolean unfounded) {
+	}
+
+	/** The source's reversals still waiting for their original, oldest first. */
+	List<Pending> pending(AgencyId agency, String source) {
+		return jdbc.query("""
+				SELECT id, match_key, fallback_key, unfounded FROM incident_reversal
+				WHERE agency_id = ? AND source = ? AND incident_id IS NULL
+				ORDER BY reported_at, id""", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+				rs.getBoolean(4)), agency.value(), source);
+	}
+
+	/** An incident not yet reversed that a reversal could take. */
+	record Candidate(long id, String matchKey) {
+	}
+
+	/**
+	 * Unreversed incidents with one of the keys, earliest reported first. PostgreSQL hashes the keys and scans
+	 * the source once. H2 has no hash join and would compare every row with every key, so there the source's
+	 * unreversed incidents are streamed past a hash set here instead.
+	 */
+	List<Candidate> candidates(AgencyId agency, String source, Set<String> keys) {
+		if (postgres) {
+			return jdbc.query("""
+					SELECT id, match_key FROM incident
+					WHERE agency_id = ? AND source = ? AND reversed = FALSE AND match_key = ANY(?)
+					ORDER BY reported_at, occurred_at, id""", (rs, n) -> new Candidate(rs.getLong(1), rs.getString(2)),
+					agency.value(), source, keys.toArray(String[]::new));
+		}
+		record Found(Candidate candidate, OffsetDateTime reported, OffsetDateTime occurred) {
+		}
+		List<Found> found = new ArrayList<>();
+		jdbc.query("""
+				SELECT id, match_key, reported_at, occurred_at FROM incident
+				WHERE agency_id = ? AND source = ? AND reversed = FALSE AND match_key IS NOT NULL""", rs -> {
+			String key = rs.getString(2);
+			if (keys.contains(key)) {
+				found.add(new Found(new Candidate(rs.getLong(1), key), rs.getObject(3, OffsetDateTime.class),
+						rs.getObject(4, OffsetDateTime.class)));
+			}
+		}, agency.value(), source);
+		found.sort(java.util.Comparator.comparing(Found::reported, java.util.Comparator.nullsLast(
+				java.util.Comparator.<OffsetDateTime>naturalOrder())).thenComparing(Found::occurred)
+				.thenComparingLong(f -> f.candidate().id()));
+		return found.stream().map(Found::candidate).toList();
+	}
+
+	/** Marks each incident reversed (and unfounded when its reversal says so) and links the reversal to it. */
+	void applyReversals(List<Pending> reversals, List<Candidate> originals, Instant now) {
+		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		List<Object[]> incidents = new ArrayList<>();
+		List<Object[]> links = new ArrayList<>();
+		for (int i = 0; i < reversals.size(); i++) {
+			incidents.add(new Object[] { reversals.get(i).unfounded(), stamp, originals.get(i).id() });
+			links.add(new Object[] { originals.get(i).id(), stamp, reversals.get(i).id() });
+		}
+		jdbc.batchUpdate("UPDATE incident SET reversed = TRUE, unfounded = (unfounded OR ?), updated_at = ? WHERE id = ?",
+				incidents);
+		jdbc.batchUpdate("UPDATE incident_reversal SET incident_id = ?, updated_at = ? WHERE id = ?", links);
+	}
+
+	/** Refreshes the planner's statistics after a large import, so later key lookups use the unique index. */
+	void analyze() {
+		jdbc.execute(postgres ? "ANALYZE incident" : "ANALYZE TABLE incident");
+		jdbc.execute(postgres ? "ANALYZE incident_reversal" : "ANALYZE TABLE incident_reversal");
+	}
+
+	private static int setContent(PreparedStatement ps, int p, ParsedRow row) throws SQLException {
+		ps.setString(p++, row.matchKey());
+		setInstant(ps, p++, row.occurredAt());
+		ps.setObject(p++, row.occurredLocal());
+		ps.setInt(p++, row.occurredMonth());
+		setInstant(ps, p++, row.reportedAt());
+		ps.setString(p++, row.offenseCode());
+		ps.setString(p++, row.description());
+		ps.setString(p++, row.category().name());
+		ps.setInt(p++, row.category().ucrPart());
+		ps.setString(p++, row.blockAddress());
+		setDouble(ps, p++, row.lat());
+		setDouble(ps, p++, row.lon());
+		setLong(ps, p++, row.neighbourhoodId());
+		ps.setString(p++, row.districtCode());
+		setLong(ps, p++, row.h3Cell());
+		ps.setBoolean(p++, row.unfounded());
+		return p;
+	}
+
+	private static void setInstant(PreparedStatement ps, int p, Instant instant) throws SQLException {
+		if (instant == null) {
+			ps.setNull(p, Types.TIMESTAMP_WITH_TIMEZONE);
+		}
+		else {
+			ps.setObject(p, instant.atOffset(ZoneOffset.UTC));
+		}
+	}
+
+	private static void setDouble(PreparedStatement ps, int p, double value) throws SQLException {
+		if (Double.isNaN(value)) {
+			ps.setNull(p, Types.DOUBLE);
+		}
+		else {
+			ps.setDouble(p, value);
+		}
+	}
+
+	/** 0 is "none" for area ids and H3 cells (H3 never issues index 0). */
+	private static void setLong(PreparedStatement ps, int p, long value) throws SQLException {
+		if (value == 0) {
+			ps.setNull(p, Types.BIGINT);
+		}
+		else {
+			ps.setLong(p, value);
+		}
+	}
+
+	private static String multiRowInsert(int rows) {
+		String values = "(" + "?, ".repeat(INCIDENT_PARAMETERS - 1) + "?)";
+		StringBuilder sql = new StringBuilder("INSERT INTO incident (").append(INCIDENT_COLUMNS).append(") VALUES ");
+		for (int i = 0; i < rows; i++) {
+			sql.append(i == 0 ? "" : ", ").append(values);
+		}
+		return sql.toString();
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource,
+					metaData -> metaData.getDatabaseProductName());
+			return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+			throw new IllegalStateException("cannot tell which database this is", e);
+		}
+	}
+}
+
