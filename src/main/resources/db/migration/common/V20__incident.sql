@@ -10,7 +10,7 @@ CREATE TABLE incident (
     occurred_local   DATE          NOT NULL,
     occurred_month   INTEGER       NOT NULL,
     reported_at      TIMESTAMP WITH TIME ZONE,
-    offense_code     VARCHAR(60),
+    offense_code     VARCHAR(200),
     description      VARCHAR(400),
     category         VARCHAR(40)   NOT NULL,
     ucr_part         SMALLINT      NOT NULL,

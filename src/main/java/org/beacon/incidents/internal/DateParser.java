@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -40,8 +41,10 @@ final class DateParser {
 			}
 			else {
 				try {
+					// strict: 2/30/2008 is an error, not the last day of February; era defaults to AD for yyyy
 					formatters.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-							.toFormatter(Locale.US));
+							.parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US)
+							.withResolverStyle(ResolverStyle.STRICT));
 				}
 				catch (IllegalArgumentException e) {
 					throw new IllegalArgumentException("'" + pattern + "' is not a date pattern: " + e.getMessage(), e);

@@ -12,11 +12,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes bytes as strict UTF-8 and every byte that is not part of a valid UTF-8 sequence as windows-1252.
- * A UTF-8 file therefore reads exactly as UTF-8, a windows-1252 file (St. Louis publishes both) reads as
- * windows-1252 unless two of its characters happen to form a valid UTF-8 sequence (e.g. {@code Ã©}, which
- * police exports do not contain), and a file mixing both reads right line by line. This works in one pass
- * over a stream, so an upload need not be read twice. A leading byte-order mark is dropped.
+ * Reads text that is UTF-8 or windows-1252 without being told which (St. Louis published both): decodes
+ * strict UTF-8 until the first byte that cannot be UTF-8, and from that byte on reads everything as
+ * windows-1252. A UTF-8 file reads exactly; a windows-1252 file reads exactly too unless its first non-ASCII
+ * characters happen to form a valid UTF-8 sequence (e.g. {@code É’} is the bytes C9 92), which the St. Louis
+ * files never do. One pass, so an upload need not be read twice. A leading byte-order mark is dropped.
  */
 final class FallbackDecodingReader extends Reader {
 
@@ -27,17 +27,17 @@ final class FallbackDecodingReader extends Reader {
 	private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 	private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+	private boolean windows1252;
 	private boolean endOfInput;
 	private boolean started;
-	private long fallbackBytes;
 
 	FallbackDecodingReader(InputStream in) {
 		this.in = in;
 	}
 
-	/** How many bytes were not UTF-8 and were read as windows-1252. */
-	long fallbackBytes() {
-		return fallbackBytes;
+	/** Whether the text turned out not to be UTF-8 and is being read as windows-1252. */
+	boolean readsWindows1252() {
+		return windows1252;
 	}
 
 	@Override
@@ -47,11 +47,21 @@ final class FallbackDecodingReader extends Reader {
 		}
 		CharBuffer out = CharBuffer.wrap(cbuf, off, len);
 		while (out.position() == off) {
+			if (windows1252) {
+				if (!bytes.hasRemaining() && !endOfInput) {
+					fill();
+				}
+				if (!bytes.hasRemaining()) {
+					return -1;
+				}
+				while (bytes.hasRemaining() && out.hasRemaining()) {
+					out.put(CP1252[bytes.get() & 0xFF]);
+				}
+				break;
+			}
 			CoderResult result = utf8.decode(bytes, out, endOfInput);
 			if (result.isMalformed() || result.isUnmappable()) {
-				// one byte at a time: the bytes after it may start a valid sequence again
-				out.put(CP1252[bytes.get() & 0xFF]);
-				fallbackBytes++;
+				windows1252 = true;
 			}
 			else if (result.isOverflow()) {
 				break;

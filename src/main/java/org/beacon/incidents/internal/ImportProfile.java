@@ -38,6 +38,10 @@ record ImportProfile(String name, String source, ZoneId zone, Map<ProfileField, 
 		dateFormats = List.copyOf(dateFormats);
 		reportedFormats = List.copyOf(reportedFormats);
 		unfoundedValues = Set.copyOf(unfoundedValues);
+	}
+
+	/** This profile, if it can read a file: it names a time column and its formats, and columns for all it requires. */
+	ImportProfile validated() {
 		for (ProfileField field : required) {
 			if (!columns.containsKey(field)) {
 				throw new IllegalArgumentException("profile " + name + ": required field '" + field.key()
@@ -50,6 +54,7 @@ record ImportProfile(String name, String source, ZoneId zone, Map<ProfileField, 
 		if (dateFormats.isEmpty()) {
 			throw new IllegalArgumentException("profile " + name + ": needs at least one date format");
 		}
+		return this;
 	}
 
 	/** The same profile reading other columns, e.g. {@code generic} configured by {@code --columns}. */

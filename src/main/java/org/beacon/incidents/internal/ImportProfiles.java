@@ -15,9 +15,10 @@ import org.beacon.incidents.ImportRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a profile by name: {@code generic} (configured by {@code --columns}), a user's
- * {@code <profiles-dir>/<name>.yaml} (or {@code .yml}), or a built-in one on the classpath
- * ({@code profiles/<name>.yaml}, e.g. {@code stl-slmpd}). A user's file wins over a built-in of the same name.
+ * Finds a profile by name: {@code generic} (configured by {@code --columns}), a path to a
+ * {@code .yaml}/{@code .yml} file, a user's {@code <profiles-dir>/<name>.yaml} (or {@code .yml}), or a
+ * built-in one on the classpath ({@code profiles/<name>.yaml}, e.g. {@code stl-slmpd}). A user's file wins
+ * over a built-in of the same name.
  */
 @Component
 class ImportProfiles {
@@ -37,10 +38,7 @@ class ImportProfiles {
 	 */
 	ImportProfile profile(String name, Map<String, String> columns) {
 		try {
-			if (GENERIC.equals(name)) {
-				return generic(columns);
-			}
-			return load(name);
+			return (GENERIC.equals(name) ? generic(columns) : load(name)).validated();
 		}
 		catch (IllegalArgumentException e) {
 			throw new ImportRejectedException(e.getMessage());
@@ -48,18 +46,20 @@ class ImportProfiles {
 	}
 
 	private ImportProfile load(String name) {
+		if (name != null && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+			Path file = Path.of(name);
+			if (!Files.isRegularFile(file)) {
+				throw new IllegalArgumentException("profile file " + file + " does not exist");
+			}
+			return read(file);
+		}
 		if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
 			throw new IllegalArgumentException("profile name '" + name + "' must be letters, digits, '.', '_' or '-'");
 		}
 		for (String extension : List.of(".yaml", ".yml")) {
 			Path file = settings.profilesDir().resolve(name + extension);
 			if (Files.isRegularFile(file)) {
-				try (InputStream in = Files.newInputStream(file)) {
-					return ProfileYaml.read(in, file.toString());
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException("cannot read profile " + file, e);
-				}
+				return read(file);
 			}
 		}
 		InputStream builtIn = ImportProfiles.class.getResourceAsStream("/profiles/" + name + ".yaml");
@@ -72,6 +72,15 @@ class ImportProfiles {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static ImportProfile read(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return ProfileYaml.read(in, file.getFileName().toString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read profile " + file, e);
 		}
 	}
 

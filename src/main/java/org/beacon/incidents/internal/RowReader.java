@@ -98,8 +98,7 @@ final class RowReader {
 			return null;
 		}
 		String id = value(ID);
-		if (id.length() > MAX_ID_LENGTH) {
-			errors.accept(error(line, ID, id, "id is longer than " + MAX_ID_LENGTH + " characters"));
+		if (!fits(line, ID, id, MAX_ID_LENGTH, errors)) {
 			return null;
 		}
 		String time = value(TIME);
@@ -125,6 +124,9 @@ final class RowReader {
 		code = numericCode >= 0 && profile.classification().ucrClassDivisor() != null ? Long.toString(numericCode)
 				: rawCode;
 		String description = value(DESCRIPTION);
+		if (!fits(line, CODE, rawCode, 200, errors) || !fits(line, DESCRIPTION, description, 400, errors)) {
+			return null;
+		}
 		OffenseCategory category = classifier.classify(code, numericCode, description, value(CATEGORY));
 		if (category == null) {
 			errors.accept(error(line, CODE, rawCode, classifier.describeRules()));
@@ -147,6 +149,10 @@ final class RowReader {
 		boolean unfounded = unfounded();
 		String area = value(AREA);
 		String district = value(DISTRICT);
+		String address = blockAddress(value(ADDRESS), value(STREET));
+		if (!fits(line, DISTRICT, district, 40, errors) || address != null && !fits(line, ADDRESS, address, 400, errors)) {
+			return null;
+		}
 
 		Instant occurredAt;
 		LocalDate local;
@@ -180,7 +186,6 @@ final class RowReader {
 		}
 		long neighbourhood = locate(lat, lon, area);
 		long h3 = Double.isNaN(lat) ? 0 : geography.h3Cell(lat, lon, Geography.STORED_H3_RESOLUTION);
-		String address = blockAddress(value(ADDRESS), value(STREET));
 		long hash = new Fnv64().add(occurredAt.getEpochSecond()).add(reportedInstant == null ? Long.MIN_VALUE
 				: reportedInstant.getEpochSecond()).add(code).add(description).add(category.ordinal()).add(address)
 				.add(lat).add(lon).add(neighbourhood).add(district).add(unfounded).add(matchKey).add(fallbackKey)
@@ -301,6 +306,15 @@ final class RowReader {
 			area = coded;
 		}
 		return area;
+	}
+
+	/** Whether the value fits its column; if not, the row is rejected naming the limit. */
+	private boolean fits(long line, ProfileField field, String value, int maxLength, Consumer<RowError> errors) {
+		if (value.length() <= maxLength) {
+			return true;
+		}
+		errors.accept(error(line, field, value, field.key() + " is longer than " + maxLength + " characters"));
+		return false;
 	}
 
 	private boolean unfounded() {
