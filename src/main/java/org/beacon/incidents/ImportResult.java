@@ -25,6 +25,23 @@ public record ImportResult(long read, long imported, long updated, long unchange
 	/** One rejected row: where, what and which rule. */
 	public record RowError(String file, long line, String column, String value, String rule) {
 
+		/** The header of the error report's CSV form. */
+		public static final String CSV_HEADER = "file,line,column,value,rule";
+
+		/** This error as a line of the error report (RFC 4180 quoting, no line end). */
+		public String csv() {
+			return String.join(",", quoted(file), Long.toString(line), quoted(column), quoted(value), quoted(rule));
+		}
+
+		private static String quoted(String text) {
+			if (text == null) {
+				return "";
+			}
+			boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+					|| text.indexOf('\r') >= 0;
+			return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+		}
+
 		@Override
 		public String toString() {
 			return file + ":" + line + " column " + column + " value '" + value + "': " + rule;

@@ -2,6 +2,7 @@ package org.beacon.incidents;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,4 +30,25 @@ public interface IncidentImports {
 
 	/** Streams every rejected row of an import run ({@link ImportResult#runId()}) in line order. */
 	void errorReport(long runId, Consumer<ImportResult.RowError> consumer);
+
+	/**
+	 * Reads the {@code --columns} form {@code time=DateOccur,lat=Latitude,type=Offense} (keys and column
+	 * names trimmed; a column name may not contain {@code ,} or {@code =}).
+	 *
+	 * @throws ImportRejectedException naming the part that is not {@code key=column}
+	 */
+	static Map<String, String> parseColumns(String spec) {
+		Map<String, String> columns = new LinkedHashMap<>();
+		if (spec == null || spec.isBlank()) {
+			return columns;
+		}
+		for (String part : spec.split(",")) {
+			int eq = part.indexOf('=');
+			if (eq <= 0 || eq == part.length() - 1 || part.indexOf('=', eq + 1) >= 0) {
+				throw new ImportRejectedException("columns: '" + part.trim() + "' is not key=column (e.g. time=DateOccur)");
+			}
+			columns.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+		}
+		return columns;
+	}
 }
