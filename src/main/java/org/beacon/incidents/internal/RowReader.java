@@ -27,11 +27,11 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 final class RowReader {
 
-	private static final int MAX_VALUE_LENGTH = 200;
-	private static final int MAX_ID_LENGTH = 150;
+	private static final int MAX_SHOWN_VALUE = 200;
 
 	private final ImportProfile profile;
 	private final HeaderMapping header;
+	private final String[] headerNames;
 	private final String fileName;
 	private final ZoneId zone;
 	private final ZoneId agencyZone;
@@ -39,20 +39,18 @@ final class RowReader {
 	private final DateParser reportedTimes;
 	private final Map<String, DateParser.Parsed> reportedCache = new HashMap<>();
 	private final Classifier classifier;
-	private final SourceProjection projection;
+	private final PointReader points;
+	private final RowKeys keys;
 	private final AreaLocator locator;
 	private final Geography geography;
 	private final Map<String, Long> areaByCode = new HashMap<>();
-	private final OccurrenceCounter incidentOccurrences = new OccurrenceCounter();
-	private final OccurrenceCounter reversalOccurrences = new OccurrenceCounter();
 	private final double[] latLon = new double[2];
-	private final String[] headerNames;
 
-	// the record being read
+	// the record being read, and what is known of it so far
 	private CsvRecord record;
+	private long line;
 	private DateParser.Parsed occurred;
-	private String reported;
-	private DateParser.Parsed reportedAt;
+	private DateParser.Parsed reported;
 	private String code;
 
 	RowReader(ImportProfile profile, List<String> headerNames, String fileName, ZoneId agencyZone,
@@ -67,8 +65,8 @@ final class RowReader {
 		this.reportedTimes = new DateParser(profile.reportedFormats().isEmpty() ? profile.dateFormats()
 				: profile.reportedFormats());
 		this.classifier = new Classifier(profile.classification());
-		this.projection = profile.coordinates().projected() ? new SourceProjection(profile.coordinates().projection())
-				: null;
+		this.points = new PointReader(profile.coordinates());
+		this.keys = new RowKeys(profile);
 		this.locator = locator;
 		this.geography = geography;
 	}
@@ -76,84 +74,60 @@ final class RowReader {
 	/** @return the row, or null when it was rejected (then {@code errors} was told why) */
 	ParsedRow read(CsvRecord csv, Consumer<RowError> errors) {
 		record = csv;
-		long line = csv.getStartingLineNumber();
+		line = csv.getStartingLineNumber();
 		if (csv.getFieldCount() != header.width()) {
-			errors.accept(error(line, "(row)", csv.getFieldCount() + " fields",
+			errors.accept(error("(row)", csv.getFieldCount() + " fields",
 					"row has " + csv.getFieldCount() + " fields, the header has " + header.width()));
 			return null;
 		}
-		int count = 1;
 		String countText = value(COUNT);
-		if (header.index(COUNT) >= 0) {
-			if (countText.equals("-1")) {
-				count = -1;
-			}
-			else if (!countText.equals("1")) {
-				errors.accept(error(line, COUNT, countText, "count must be 1 or -1"));
-				return null;
-			}
+		boolean reversal = countText.equals("-1");
+		if (header.index(COUNT) >= 0 && !reversal && !countText.equals("1")) {
+			return reject(errors, COUNT, countText, "count must be 1 or -1");
 		}
-		if (count < 0 && profile.reversals() == null) {
-			errors.accept(error(line, COUNT, countText, "profile " + profile.name() + " has no reversal rule for count -1"));
-			return null;
+		if (reversal && profile.reversals() == null) {
+			return reject(errors, COUNT, countText, "profile " + profile.name() + " has no reversal rule for count -1");
 		}
 		String id = value(ID);
-		if (!fits(line, ID, id, MAX_ID_LENGTH, errors)) {
-			return null;
-		}
 		String time = value(TIME);
 		occurred = time.isEmpty() ? null : times.parse(time);
 		if (occurred == null) {
-			errors.accept(error(line, TIME, time, time.isEmpty() ? "time is required"
-					: "not a date-time in the profile's formats " + times.patterns()));
-			return null;
+			return reject(errors, TIME, time, time.isEmpty() ? "time is required"
+					: "not a date-time in the profile's formats " + times.patterns());
 		}
-		reported = value(REPORTED);
-		reportedAt = null;
-		if (!reported.isEmpty()) {
-			reportedAt = reportedCache.size() < 10_000 ? reportedCache.computeIfAbsent(reported, reportedTimes::parse)
-					: reportedTimes.parse(reported);
-			if (reportedAt == null) {
-				errors.accept(error(line, REPORTED, reported,
-						"not a date in the profile's formats " + reportedTimes.patterns()));
-				return null;
-			}
+		String reportedText = value(REPORTED);
+		reported = reportedText.isEmpty() ? null : reportedCache.size() < 10_000
+				? reportedCache.computeIfAbsent(reportedText, reportedTimes::parse) : reportedTimes.parse(reportedText);
+		if (!reportedText.isEmpty() && reported == null) {
+			return reject(errors, REPORTED, reportedText, "not a date in the profile's formats " + reportedTimes.patterns());
 		}
 		String rawCode = value(CODE);
 		long numericCode = digits(rawCode);
 		code = numericCode >= 0 && profile.classification().ucrClassDivisor() != null ? Long.toString(numericCode)
 				: rawCode;
 		String description = value(DESCRIPTION);
-		if (!fits(line, CODE, rawCode, 200, errors) || !fits(line, DESCRIPTION, description, 400, errors)) {
-			return null;
-		}
 		OffenseCategory category = classifier.classify(code, numericCode, description, value(CATEGORY));
 		if (category == null) {
-			errors.accept(error(line, CODE, rawCode, classifier.describeRules()));
-			return null;
+			return reject(errors, CODE, rawCode, classifier.describeRules());
 		}
-		double lat = Double.NaN;
-		double lon = Double.NaN;
-		if (profile.coordinates().projected()) {
-			if (!readProjected(line, errors)) {
-				return null;
-			}
+		PointReader.Problem problem = points.projected() ? points.read(value(X), value(Y), latLon)
+				: points.read(value(LAT), value(LON), latLon);
+		if (problem != null) {
+			ProfileField field = points.projected() ? (problem.first() ? X : Y) : (problem.first() ? LAT : LON);
+			return reject(errors, field, problem.value(), problem.rule());
 		}
-		else if (!readLatLon(line, errors)) {
-			return null;
-		}
-		if (!Double.isNaN(latLon[0])) {
-			lat = latLon[0];
-			lon = latLon[1];
-		}
-		boolean unfounded = unfounded();
-		String area = value(AREA);
 		String district = value(DISTRICT);
 		String address = blockAddress(value(ADDRESS), value(STREET));
-		if (!fits(line, DISTRICT, district, 40, errors) || address != null && !fits(line, ADDRESS, address, 400, errors)) {
+		if (!fits(errors, ID, id, 150) || !fits(errors, CODE, rawCode, 200) || !fits(errors, DESCRIPTION, description, 400)
+				|| !fits(errors, DISTRICT, district, 40) || address != null && !fits(errors, ADDRESS, address, 400)) {
 			return null;
 		}
+		return row(id, reversal, category, description, address, district);
+	}
 
+	/** The accepted row: instants in the profile's zone, location, keys and content hash. */
+	private ParsedRow row(String id, boolean reversal, OffenseCategory category, String description, String address,
+			String district) {
 		Instant occurredAt;
 		LocalDate local;
 		if (occurred.offset() != null) {
@@ -167,154 +141,43 @@ final class RowReader {
 			occurredAt = zoned.toInstant();
 			local = zone.equals(agencyZone) ? zoned.toLocalDate() : occurredAt.atZone(agencyZone).toLocalDate();
 		}
-		Instant reportedInstant = reportedAt == null ? null
-				: reportedAt.offset() != null ? reportedAt.local().toInstant(reportedAt.offset())
-						: ZonedDateTime.of(reportedAt.local(), zone).toInstant();
-
-		String sourceId = sourceId(id, count);
-		String matchKey = null;
-		String fallbackKey = null;
-		if (profile.reversals() != null) {
-			String fallback = "F|" + joined(profile.reversals().fallback());
-			if (!id.isEmpty() && !profile.reversals().match().isEmpty()) {
-				matchKey = "C|" + joined(profile.reversals().match());
-				fallbackKey = count < 0 ? fallback : null;
-			}
-			else {
-				matchKey = fallback;
-			}
-		}
-		long neighbourhood = locate(lat, lon, area);
+		Instant reportedAt = reported == null ? null : reported.offset() != null
+				? reported.local().toInstant(reported.offset()) : ZonedDateTime.of(reported.local(), zone).toInstant();
+		double lat = latLon[0];
+		double lon = latLon[1];
+		boolean unfounded = unfounded();
+		String sourceId = keys.sourceId(id, reversal, this::normalized);
+		String matchKey = keys.matchKey(id, this::normalized);
+		String fallbackKey = reversal ? keys.reversalFallbackKey(id, this::normalized) : null;
+		long neighbourhood = locate(lat, lon, value(AREA));
 		long h3 = Double.isNaN(lat) ? 0 : geography.h3Cell(lat, lon, Geography.STORED_H3_RESOLUTION);
-		long hash = new Fnv64().add(occurredAt.getEpochSecond()).add(reportedInstant == null ? Long.MIN_VALUE
-				: reportedInstant.getEpochSecond()).add(code).add(description).add(category.ordinal()).add(address)
-				.add(lat).add(lon).add(neighbourhood).add(district).add(unfounded).add(matchKey).add(fallbackKey)
-				.value();
-		return new ParsedRow(line, count < 0, sourceId, matchKey, fallbackKey, occurredAt, local,
-				local.getYear() * 100 + local.getMonthValue(), reportedInstant, code, description, category, address,
-				lat, lon, neighbourhood, district.isEmpty() ? null : district, h3, unfounded, hash);
+		long hash = new Fnv64().add(occurredAt.getEpochSecond())
+				.add(reportedAt == null ? Long.MIN_VALUE : reportedAt.getEpochSecond()).add(code).add(description)
+				.add(category.ordinal()).add(address).add(lat).add(lon).add(neighbourhood).add(district).add(unfounded)
+				.add(matchKey).add(fallbackKey).value();
+		return new ParsedRow(line, reversal, sourceId, matchKey, fallbackKey, occurredAt, local,
+				local.getYear() * 100 + local.getMonthValue(), reportedAt, code, description, category, address, lat,
+				lon, neighbourhood, district.isEmpty() ? null : district, h3, unfounded, hash);
 	}
 
-	private String sourceId(String id, int count) {
-		String base = id.isEmpty() ? "h" + hashOf(profile.keys().withoutId().isEmpty()
-				? List.copyOf(profile.columns().keySet()) : profile.keys().withoutId())
-				: profile.keys().idWith().isEmpty() ? id : id + "/" + joined(profile.keys().idWith(), '/');
-		OccurrenceCounter counter = count < 0 ? reversalOccurrences : incidentOccurrences;
-		int occurrence = counter.next(new Fnv64().add(base).value());
-		return occurrence == 1 ? base : base + "#" + occurrence;
-	}
-
-	private String hashOf(List<ProfileField> fields) {
-		Fnv64 hash = new Fnv64();
-		for (ProfileField field : fields) {
-			hash.add(normalized(field));
-		}
-		return hash.hex();
-	}
-
-	private String joined(List<ProfileField> fields) {
-		return joined(fields, '|');
-	}
-
-	private String joined(List<ProfileField> fields, char separator) {
-		StringBuilder joined = new StringBuilder(48);
-		for (int i = 0; i < fields.size(); i++) {
-			if (i > 0) {
-				joined.append(separator);
-			}
-			joined.append(normalized(fields.get(i)));
-		}
-		return joined.toString();
-	}
-
-	/** A field's value as keys use it: times in ISO form, a numeric UCR-style code without leading zeros. */
+	/** A field's value as keys use it: times in canonical form, a numeric UCR-style code without leading zeros. */
 	private String normalized(ProfileField field) {
 		return switch (field) {
-			case TIME -> canonical(occurred);
-			case REPORTED -> reportedAt == null ? "" : canonical(reportedAt);
+			case TIME -> RowKeys.canonical(occurred);
+			case REPORTED -> reported == null ? "" : RowKeys.canonical(reported);
 			case CODE -> code;
 			case UNFOUNDED -> unfounded() ? "Y" : "";
 			default -> value(field);
 		};
 	}
 
-	/** A time as keys spell it: {@code 2014-04} for a month's start, {@code 2014-04-05} for a day's, else ISO. */
-	private static String canonical(DateParser.Parsed parsed) {
-		if (parsed.offset() != null) {
-			return parsed.local().atOffset(parsed.offset()).toString();
-		}
-		java.time.LocalDateTime local = parsed.local();
-		if (!local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-			return local.toString();
-		}
-		return local.getDayOfMonth() == 1 ? java.time.YearMonth.from(local).toString() : local.toLocalDate().toString();
-	}
-
-	private boolean readProjected(long line, Consumer<RowError> errors) {
-		latLon[0] = Double.NaN;
-		String xText = value(X);
-		String yText = value(Y);
-		if (xText.isEmpty() || yText.isEmpty()) {
-			return true;
-		}
-		double x = number(xText);
-		double y = number(yText);
-		if (Double.isNaN(x) || Double.isNaN(y)) {
-			errors.accept(error(line, Double.isNaN(x) ? X : Y, Double.isNaN(x) ? xText : yText, "not a number"));
-			return false;
-		}
-		ImportProfile.Coordinates box = profile.coordinates();
-		if (x > box.minX() && x < box.maxX() && y > box.minY() && y < box.maxY()) {
-			projection.toDegrees(x, y, latLon);
-		}
-		return true;
-	}
-
-	private boolean readLatLon(long line, Consumer<RowError> errors) {
-		latLon[0] = Double.NaN;
-		String latText = value(LAT);
-		String lonText = value(LON);
-		if (latText.isEmpty() || lonText.isEmpty()) {
-			return true;
-		}
-		double lat = number(latText);
-		double lon = number(lonText);
-		if (Double.isNaN(lat) || !(lat >= -90 && lat <= 90)) {
-			errors.accept(error(line, LAT, latText, Double.isNaN(lat) ? "not a number" : "latitude must be within [-90, 90]"));
-			return false;
-		}
-		if (Double.isNaN(lon) || !(lon >= -180 && lon <= 180)) {
-			errors.accept(error(line, LON, lonText, Double.isNaN(lon) ? "not a number" : "longitude must be within [-180, 180]"));
-			return false;
-		}
-		if (lat != 0 || lon != 0) {
-			latLon[0] = lat;
-			latLon[1] = lon;
-		}
-		return true;
-	}
-
 	/** The area containing the point, else the area the source coded, else 0. */
 	private long locate(double lat, double lon, String areaCode) {
 		long area = Double.isNaN(lat) ? 0 : locator.locate(AreaKind.NEIGHBOURHOOD, lat, lon);
 		if (area == 0 && !areaCode.isEmpty()) {
-			Long coded = areaByCode.get(areaCode);
-			if (coded == null) {
-				coded = locator.byCode(AreaKind.NEIGHBOURHOOD, areaCode);
-				areaByCode.put(areaCode, coded);
-			}
-			area = coded;
+			area = areaByCode.computeIfAbsent(areaCode, c -> locator.byCode(AreaKind.NEIGHBOURHOOD, c));
 		}
 		return area;
-	}
-
-	/** Whether the value fits its column; if not, the row is rejected naming the limit. */
-	private boolean fits(long line, ProfileField field, String value, int maxLength, Consumer<RowError> errors) {
-		if (value.length() <= maxLength) {
-			return true;
-		}
-		errors.accept(error(line, field, value, field.key() + " is longer than " + maxLength + " characters"));
-		return false;
 	}
 
 	private boolean unfounded() {
@@ -327,20 +190,25 @@ final class RowReader {
 		return index < 0 ? "" : record.getField(index).trim();
 	}
 
-	private RowError error(long line, ProfileField field, String value, String rule) {
-		return error(line, profile.columns().containsKey(field) ? columnName(field) : field.key(), value, rule);
+	/** Whether the value fits its column; if not, the row is rejected naming the limit. */
+	private boolean fits(Consumer<RowError> errors, ProfileField field, String value, int maxLength) {
+		if (value.length() <= maxLength) {
+			return true;
+		}
+		reject(errors, field, value, field.key() + " is longer than " + maxLength + " characters");
+		return false;
 	}
 
-	private String columnName(ProfileField field) {
-		return headerName(header.index(field), profile.columns().get(field).get(0));
+	private ParsedRow reject(Consumer<RowError> errors, ProfileField field, String value, String rule) {
+		int index = header.index(field);
+		String column = index >= 0 ? headerNames[index]
+				: profile.columns().containsKey(field) ? profile.columns().get(field).get(0) : field.key();
+		errors.accept(error(column, value, rule));
+		return null;
 	}
 
-	private String headerName(int index, String fallback) {
-		return index < 0 ? fallback : headerNames[index];
-	}
-
-	private RowError error(long line, String column, String value, String rule) {
-		String shown = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "…" : value;
+	private RowError error(String column, String value, String rule) {
+		String shown = value.length() > MAX_SHOWN_VALUE ? value.substring(0, MAX_SHOWN_VALUE) + "…" : value;
 		return new RowError(fileName, line, column, shown, rule);
 	}
 
@@ -358,15 +226,6 @@ final class RowReader {
 			n = n * 10 + (c - '0');
 		}
 		return n;
-	}
-
-	private static double number(String text) {
-		try {
-			return Double.parseDouble(text);
-		}
-		catch (NumberFormatException e) {
-			return Double.NaN;
-		}
 	}
 
 	/** {@code 4357 CALIFORNIA AVE}; a house number 0 (St. Louis intersections) is left out. */

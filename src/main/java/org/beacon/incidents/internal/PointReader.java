@@ -1,0 +1,70 @@
+package org.beacon.incidents.internal;
+
+/**
+ * Reads a row's point by a profile's {@link ImportProfile.Coordinates}: latitude/longitude as given, or
+ * projected x/y converted to them. Blank values, 0/0 and x/y outside the valid box are no point (the row is
+ * kept); text that is no number, or degrees out of range, is a problem that rejects the row.
+ */
+final class PointReader {
+
+	/** Why a row's coordinates were rejected; {@code first} says whether the first value (lat or x) was bad. */
+	record Problem(boolean first, String value, String rule) {
+	}
+
+	private final ImportProfile.Coordinates coordinates;
+	private final SourceProjection projection;
+
+	PointReader(ImportProfile.Coordinates coordinates) {
+		this.coordinates = coordinates;
+		this.projection = coordinates.projected() ? new SourceProjection(coordinates.projection()) : null;
+	}
+
+	boolean projected() {
+		return projection != null;
+	}
+
+	/**
+	 * @param first latitude, or x when projected
+	 * @param second longitude, or y
+	 * @param latLon receives latitude and longitude; {@code latLon[0]} is NaN when there is no point
+	 * @return null, or the problem that rejects the row
+	 */
+	Problem read(String first, String second, double[] latLon) {
+		latLon[0] = Double.NaN;
+		latLon[1] = Double.NaN;
+		if (first.isEmpty() || second.isEmpty()) {
+			return null;
+		}
+		double a = number(first);
+		double b = number(second);
+		if (Double.isNaN(a) || Double.isNaN(b)) {
+			return Double.isNaN(a) ? new Problem(true, first, "not a number") : new Problem(false, second, "not a number");
+		}
+		if (projection != null) {
+			if (a > coordinates.minX() && a < coordinates.maxX() && b > coordinates.minY() && b < coordinates.maxY()) {
+				projection.toDegrees(a, b, latLon);
+			}
+			return null;
+		}
+		if (!(a >= -90 && a <= 90)) {
+			return new Problem(true, first, "latitude must be within [-90, 90]");
+		}
+		if (!(b >= -180 && b <= 180)) {
+			return new Problem(false, second, "longitude must be within [-180, 180]");
+		}
+		if (a != 0 || b != 0) {
+			latLon[0] = a;
+			latLon[1] = b;
+		}
+		return null;
+	}
+
+	private static double number(String text) {
+		try {
+			return Double.parseDouble(text);
+		}
+		catch (NumberFormatException e) {
+			return Double.NaN;
+		}
+	}
+}
