@@ -143,6 +143,23 @@ class AdminUsersIntegrationTests {
 	}
 
 	@Test
+	void liftsALockoutBeforeItExpires() throws Exception {
+		String username = account(accounts, agencies, "impatient", Role.OFFICER).username();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			mvc.perform(formLogin("/login").user(username).password("wrong guess " + attempt));
+		}
+		mvc.perform(get("/admin/users/{u}", username).session(session))
+				.andExpect(content().string(containsString("locked after failed logins until")));
+
+		mvc.perform(post("/admin/users/{u}/unlock", username).session(session).with(csrf()))
+				.andExpect(redirectedUrl("/admin/users/" + username));
+
+		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		assertThat(auditLog.latest(2)).extracting(AuditEntry::action)
+				.containsExactly("identity.login", "identity.account.unlock");
+	}
+
+	@Test
 	void showsAnAccountForEditing() throws Exception {
 		String username = account(accounts, agencies, "edited", Role.ANALYST).username();
 

@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.context.request.RequestContextHolder;
 
 @IdentityIntegrationTest
 class AuditTrailIntegrationTests {
@@ -27,6 +28,9 @@ class AuditTrailIntegrationTests {
 
 	@Test
 	void recordsTheOperatingSystemUserAndCliOutsideAnyRequest() {
+		// Spring's test support sets up a mock request for every test; a command-line run has none
+		RequestContextHolder.resetRequestAttributes();
+
 		trail.record("incidents.import", "stl-2024.csv", "success");
 
 		AuditEntry entry = log.latest(1).get(0);

@@ -1,6 +1,6 @@
 package org.beacon.identity.internal;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.beacon.identity.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -19,7 +18,6 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may see what, for staff. Two chains share one account store and one lockout:
@@ -30,13 +28,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code /login} and {@code /error} are public, {@code /admin/**} needs {@code ADMIN}, the rest any
  * signed-in staff member.</li>
  * </ul>
- * Both chains send the same security headers: a Content-Security-Policy without inline scripts (pages load
+ * Both chains send the {@link SecurityHeaders}: a Content-Security-Policy without inline scripts (pages load
  * their JavaScript from files), no framing, {@code nosniff}, and {@code strict-origin-when-cross-origin}.
  * <p>
  * These chains sit at the end ({@link #WEB_ORDER}, {@link #API_ORDER}) and the browser chain matches every
  * request, so another module can open paths of its own to the public, e.g. Open311 under
  * {@code /open311/**}, with a {@code SecurityFilterChain} bean that has a {@code securityMatcher} for those
- * paths and a smaller {@code @Order}, such as {@code @Order(Ordered.HIGHEST_PRECEDENCE + 100)}.
+ * paths and a smaller {@code @Order}, such as {@code @Order(Ordered.HIGHEST_PRECEDENCE + 100)}, applying
+ * the same headers with {@code http.headers(securityHeaders)}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,17 +51,10 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PATHS = { "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/login",
 			"/error" };
 
-	private final String contentSecurityPolicy;
+	private final SecurityHeaders headers;
 
-	/**
-	 * @param imageSources where map tiles and other images may come from besides this server and
-	 * {@code data:} URLs ({@code beacon.security.image-sources}, default any HTTPS host, so that a tile server
-	 * can be configured without touching this)
-	 */
-	SecurityConfiguration(@Value("${beacon.security.image-sources:https:}") String imageSources) {
-		this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-				+ "img-src 'self' data: " + imageSources + "; font-src 'self'; connect-src 'self'; object-src 'none'; "
-				+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+	SecurityConfiguration(SecurityHeaders headers) {
+		this.headers = headers;
 	}
 
 	@Bean
@@ -76,7 +68,7 @@ class SecurityConfiguration {
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.csrf(csrf -> csrf.disable())
 				.requestCache(cache -> cache.disable())
-				.headers(this::headers)
+				.headers(headers)
 				.addFilterBefore(StaffSessionFilter.forApi(users), AuthorizationFilter.class)
 				.build();
 	}
@@ -95,18 +87,9 @@ class SecurityConfiguration {
 						.anyRequest().authenticated())
 				.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").successHandler(afterLogin()))
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-				.headers(this::headers)
+				.headers(headers)
 				.addFilterBefore(StaffSessionFilter.forSessions(users, contexts), AuthorizationFilter.class)
 				.build();
-	}
-
-	private void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
-				.frameOptions(frame -> frame.deny())
-				.contentTypeOptions(nosniff -> {
-				})
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)"));
 	}
 
 	/** Straight to the password form when the password is temporary; else where the user was going. */
