@@ -182,6 +182,14 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void refusesAnOverlongPasswordAsAnOrdinaryFailure() throws Exception {
+		String username = account(accounts, agencies, "overlong", Role.OFFICER).username();
+
+		mvc.perform(formLogin("/login").user(username).password("x".repeat(200)))
+				.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
 	void acceptsUsernameInAnyCase() throws Exception {
 		String username = account(accounts, agencies, "cased", Role.OFFICER).username();
 

@@ -60,6 +60,9 @@ class StaffAccountsIntegrationTests {
 		assertThatThrownBy(() -> accounts.create(new NewStaffAccount(agency, uniqueName("short"), "Short", Set.of(),
 				"eleven char", false)))
 				.isInstanceOf(StaffAccountRejectedException.class).hasMessageContaining("at least 12 characters");
+		assertThatThrownBy(() -> accounts.create(new NewStaffAccount(agency, uniqueName("long"), "Long", Set.of(),
+				"é".repeat(37), false)))
+				.isInstanceOf(StaffAccountRejectedException.class).hasMessageContaining("at most 72 bytes");
 		assertThatThrownBy(() -> accounts.create(new NewStaffAccount(agency, "no spaces allowed", "Spaces", Set.of(),
 				PASSWORD, false)))
 				.isInstanceOf(StaffAccountRejectedException.class).hasMessageContaining("Username must be");
