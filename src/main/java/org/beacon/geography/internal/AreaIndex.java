@@ -1,5 +1,6 @@
 package org.beacon.geography.internal;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +12,18 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * An immutable point-in-area index over one agency's areas: per kind, a JTS {@link STRtree} of the areas'
- * envelopes, and for each area the segment-interval index JTS prepared polygons use
- * ({@link IndexedPointInAreaLocator}, built eagerly here so lookups never wait on its lazy initialisation).
- * Safe to share between threads once built.
+ * An immutable point-in-area index over one agency's areas. Per kind, a lattice of cells over the areas'
+ * extent, classified once with a JTS {@link STRtree} and {@link PreparedGeometry}: most cells lie inside one
+ * area and answer with an array read; cells on a boundary keep their few candidate areas, tested with the
+ * segment-interval index JTS prepared polygons use ({@link IndexedPointInAreaLocator}, built eagerly so lookups
+ * never wait on its lazy initialisation). Immutable once built, so threads share it without locks.
  *
  * <p>Edge rule: areas are closed sets. A point in an area's interior gets that area; a point on a boundary
  * (a shared edge, a vertex) gets the boundary area with the lowest id; a point in a hole or outside every
@@ -70,58 +75,126 @@ final class AreaIndex implements AreaLocator {
 		return index == null ? 0 : index.codes.size();
 	}
 
+	/**
+	 * The areas of one kind over a regular lattice of cells spanning their extent. Built with an STRtree of
+	 * the areas and their prepared geometries, each cell records either the one area whose interior properly
+	 * contains it, so a lookup there is an array read, or nothing, or the few areas that touch it, which a
+	 * lookup then tests with their point locators. Lookups allocate nothing but one coordinate and take no lock.
+	 */
 	private static final class KindIndex {
 
-		private final BuiltTree tree = new BuiltTree();
-		private final Map<String, Long> codes = new HashMap<>();
+		/** Cells per area, up to {@link #MAX_CELLS}: for 88 St. Louis neighbourhoods, cells of about 150 m. */
+		static final int CELLS_PER_AREA = 256;
+		static final int MAX_CELLS = 1 << 18;
+		/** A cell whose areas must be tested one by one. */
+		static final int MIXED = -1;
+		/** A cell no area touches. */
+		static final int EMPTY = -2;
 
-		KindIndex(List<Entry> entries) {
-			for (Entry entry : entries) {
-				IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(entry.geometry());
+		private final long[] ids;
+		private final IndexedPointInAreaLocator[] locators;
+		private final Map<String, Long> codes = new HashMap<>();
+		private final double minX;
+		private final double minY;
+		private final double cellWidth;
+		private final double cellHeight;
+		private final int columns;
+		private final int rows;
+		/** Per cell: the index of the area covering it, {@link #MIXED} or {@link #EMPTY}. */
+		private final int[] resolved;
+		/** Per {@link #MIXED} cell: the indexes of the areas touching it, by ascending id. */
+		private final int[][] candidates;
+
+		KindIndex(List<Entry> unsorted) {
+			List<Entry> entries = unsorted.stream().sorted(Comparator.comparingLong(Entry::id)).toList();
+			int n = entries.size();
+			ids = new long[n];
+			locators = new IndexedPointInAreaLocator[n];
+			PreparedGeometry[] prepared = new PreparedGeometry[n];
+			STRtree tree = new STRtree();
+			Envelope extent = new Envelope();
+			for (int i = 0; i < n; i++) {
+				Entry entry = entries.get(i);
+				ids[i] = entry.id();
+				locators[i] = new IndexedPointInAreaLocator(entry.geometry());
 				// builds the locator's segment index now, on this thread
-				locator.locate(entry.geometry().getCoordinate());
-				tree.insert(entry.geometry().getEnvelopeInternal(), new Located(entry.id(), locator));
+				locators[i].locate(entry.geometry().getCoordinate());
+				prepared[i] = PreparedGeometryFactory.prepare(entry.geometry());
+				tree.insert(entry.geometry().getEnvelopeInternal(), i);
+				extent.expandToInclude(entry.geometry().getEnvelopeInternal());
 				codes.put(entry.code(), entry.id());
 			}
 			tree.build();
+			int cells = Math.min(MAX_CELLS, Math.max(1, n * CELLS_PER_AREA));
+			double aspect = extent.getWidth() / Math.max(extent.getHeight(), Double.MIN_NORMAL);
+			columns = (int) Math.max(1, Math.min(cells, Math.round(Math.sqrt(cells * aspect))));
+			rows = Math.max(1, cells / columns);
+			minX = extent.getMinX();
+			minY = extent.getMinY();
+			cellWidth = Math.max(extent.getWidth() / columns, Double.MIN_NORMAL);
+			cellHeight = Math.max(extent.getHeight() / rows, Double.MIN_NORMAL);
+			resolved = new int[columns * rows];
+			candidates = new int[columns * rows][];
+			GeometryFactory factory = new GeometryFactory();
+			for (int row = 0; row < rows; row++) {
+				for (int column = 0; column < columns; column++) {
+					classify(row * columns + column, cell(column, row), tree, prepared, factory);
+				}
+			}
+		}
+
+		/** The cell's closed rectangle, widened by a hair so rounding in {@link #locate} can never leave it. */
+		private Envelope cell(int column, int row) {
+			Envelope cell = new Envelope(minX + column * cellWidth, minX + (column + 1) * cellWidth,
+					minY + row * cellHeight, minY + (row + 1) * cellHeight);
+			cell.expandBy(cellWidth * 1e-6, cellHeight * 1e-6);
+			return cell;
+		}
+
+		private void classify(int index, Envelope cell, STRtree tree, PreparedGeometry[] prepared, GeometryFactory factory) {
+			Geometry rectangle = factory.toGeometry(cell);
+			int[] touching = tree.query(cell).stream().mapToInt(item -> (Integer) item)
+					.filter(area -> prepared[area].intersects(rectangle)).sorted().toArray();
+			if (touching.length == 0) {
+				resolved[index] = EMPTY;
+			}
+			else if (touching.length == 1 && prepared[touching[0]].containsProperly(rectangle)) {
+				resolved[index] = touching[0];
+			}
+			else {
+				resolved[index] = MIXED;
+				candidates[index] = touching;
+			}
 		}
 
 		long locate(double lat, double lon) {
-			Coordinate point = new Coordinate(lon, lat);
-			long interior = Long.MAX_VALUE;
-			long boundary = Long.MAX_VALUE;
-			for (Object item : tree.query(new Envelope(point))) {
-				Located area = (Located) item;
-				int location = area.locator.locate(point);
-				if (location == Location.INTERIOR) {
-					interior = Math.min(interior, area.id);
-				}
-				else if (location == Location.BOUNDARY) {
-					boundary = Math.min(boundary, area.id);
-				}
+			double fx = (lon - minX) / cellWidth;
+			double fy = (lat - minY) / cellHeight;
+			// also false for NaN
+			if (!(fx >= 0 && fx <= columns && fy >= 0 && fy <= rows)) {
+				return 0;
 			}
-			long found = interior != Long.MAX_VALUE ? interior : boundary;
-			return found == Long.MAX_VALUE ? 0 : found;
+			int cell = Math.min((int) fy, rows - 1) * columns + Math.min((int) fx, columns - 1);
+			int area = resolved[cell];
+			if (area >= 0) {
+				return ids[area];
+			}
+			return area == EMPTY ? 0 : test(candidates[cell], new Coordinate(lon, lat));
 		}
-	}
 
-	private record Located(long id, IndexedPointInAreaLocator locator) {
-	}
-
-	/**
-	 * An STRtree whose queries skip the monitor {@link STRtree#build()} takes on every call once it is built:
-	 * with that lock, lookups from several threads serialise on one index.
-	 */
-	private static final class BuiltTree extends STRtree {
-
-		private volatile boolean ready;
-
-		@Override
-		public void build() {
-			if (!ready) {
-				super.build();
-				ready = true;
+		/** Interior beats boundary; among equals the lowest id wins, which is the first since they are sorted. */
+		private long test(int[] areas, Coordinate point) {
+			long boundary = 0;
+			for (int area : areas) {
+				int location = locators[area].locate(point);
+				if (location == Location.INTERIOR) {
+					return ids[area];
+				}
+				if (location == Location.BOUNDARY && boundary == 0) {
+					boundary = ids[area];
+				}
 			}
+			return boundary;
 		}
 	}
 }

@@ -37,6 +37,11 @@ class AreaIndexTests {
 	@Test
 	void countsAnOuterEdgeAsInside() {
 		assertThat(index.locate(AreaKind.BEAT, 0.0, 0.5)).isEqualTo(7);
+		// the corners of the areas' whole extent, (0 0) and (6 3), and just beyond it
+		assertThat(index.locate(AreaKind.BEAT, 0.0, 0.0)).isEqualTo(7);
+		assertThat(index.locate(AreaKind.BEAT, 3.0, 6.0)).isEqualTo(9);
+		assertThat(index.locate(AreaKind.BEAT, 3.0, 6.000001)).isZero();
+		assertThat(index.locate(AreaKind.BEAT, -0.000001, 0.5)).isZero();
 	}
 
 	@Test
