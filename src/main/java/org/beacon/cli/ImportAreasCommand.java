@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
  * standard error and, last on standard output, {@code read=N imported=N updated=N unchanged=N rejected=N}.
  */
 @Command(name = "areas", mixinStandardHelpOptions = true,
-		description = { "Import areas (neighbourhoods, beats, districts) from GeoJSON FeatureCollections.",
-				"A folder imports every .geojson and .json file in it. Areas are matched by code: new codes are",
-				"imported, changed ones updated, identical ones left unchanged. Invalid features are reported",
-				"and skipped; the rest are imported." },
+		description = { "Import areas (neighbourhoods, beats, districts) from GeoJSON FeatureCollections in WGS 84.",
+				"A folder imports every .geojson and .json file in it. Areas are matched by code: new codes are "
+						+ "imported, changed ones updated, identical ones left unchanged. Invalid features are "
+						+ "reported on standard error and skipped; the rest are imported. The last line of standard "
+						+ "output gives the counts." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every feature imported, updated or unchanged", "1:some features or files rejected",
 				"2:bad arguments (no such file, unknown kind or agency)" })
