@@ -2,6 +2,7 @@ package org.beacon.geography;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -54,8 +55,8 @@ class GeographyIntegrationTests {
 
 		assertThat(result).isEqualTo(new AreaImportResult(4, 4, 0, 0, List.of()));
 		assertThat(geography.areas(agency, AreaKind.NEIGHBOURHOOD)).extracting(Area::code, Area::name).containsExactly(
-				org.assertj.core.groups.Tuple.tuple("51", "Academy"), org.assertj.core.groups.Tuple.tuple("52", "Kingsway West"),
-				org.assertj.core.groups.Tuple.tuple("53", "Fountain Park"), org.assertj.core.groups.Tuple.tuple("54", "Lewis Place"));
+				tuple("51", "Academy"), tuple("52", "Kingsway West"),
+				tuple("53", "Fountain Park"), tuple("54", "Lewis Place"));
 		assertThat(events.stream(AreasImported.class))
 				.contains(new AreasImported(agency, AreaKind.NEIGHBOURHOOD, 4, 0));
 		assertThat(audit.entries()).contains("areas.import stl-neighborhoods success");
