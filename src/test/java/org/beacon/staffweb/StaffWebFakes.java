@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Test-only: in-memory geography and incidents that win over the real modules ({@code @Primary}), for tests
+ * Test-only: in-memory geography, incidents and audit trail that win over the real modules ({@code @Primary}), for tests
  * that need to know exactly what the pages are given.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -15,6 +15,12 @@ public class StaffWebFakes {
 	@Primary
 	FakeGeography stubGeography() {
 		return new FakeGeography();
+	}
+
+	@Bean
+	@Primary
+	RecordingAuditTrail recordingAuditTrail() {
+		return new RecordingAuditTrail();
 	}
 
 	@Bean

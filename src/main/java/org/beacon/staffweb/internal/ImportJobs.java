@@ -164,6 +164,11 @@ public class ImportJobs implements DisposableBean {
 		}
 	}
 
+	/** Records how far a job is; {@code totalBytes} -1 when unknown. */
+	public void progressed(String id, long bytesRead, long totalBytes, long rows) {
+		repository.progressed(id, bytesRead, totalBytes, rows, now());
+	}
+
 	/** Marks a job finished without an import result, e.g. when a step before the import failed. */
 	public void fail(String id, String reason) {
 		repository.finish(id, ImportJob.Status.FAILED, 0, reason, List.of(), now());
@@ -248,7 +253,7 @@ public class ImportJobs implements DisposableBean {
 			long nowMillis = clock.millis();
 			if (nowMillis - lastWrite >= PROGRESS_INTERVAL_MILLIS) {
 				lastWrite = nowMillis;
-				repository.progressed(id, stored.count(), totalBytes, rows, now());
+				ImportJobs.this.progressed(id, stored.count(), totalBytes, rows);
 			}
 			if (nowMillis - lastLog >= LOG_INTERVAL_MILLIS) {
 				lastLog = nowMillis;
