@@ -26,9 +26,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the bundled St. Louis sample (88 neighbourhoods; the 44,720 SLMPD records coded in 2020) into an
- * empty database when the web application first starts, in the background so the server answers at once.
- * The {@code demo} row of {@code import_job} is the lock: one node loads, the others see it running.
+ * Loads the bundled St. Louis sample (88 neighbourhoods; the 44,720 SLMPD records coded in 2020, see
+ * {@code demo/stl-incidents-2020.README.md}) into an empty database when the web application first starts,
+ * in the background so the server answers at once. The {@code demo} row of {@code import_job} is the lock: one node loads, the others see it running.
  */
 @Component
 @Profile("serve")

@@ -139,6 +139,23 @@ class ImportJobsIntegrationTests {
 	}
 
 	@Test
+	void decompressesTheBundledSampleAndReportsProgressInStoredBytes() throws Exception {
+		ClassPathResource sample = new ClassPathResource("demo/stl-incidents-2020.csv.gz");
+		jobs.claim("gz", agency, sample.getFilename(), "ana", () -> true);
+
+		try (var in = sample.getInputStream()) {
+			jobs.importIncidents("gz", agency, in, sample.contentLength(), sample.getFilename(), "stl-slmpd", java.util.Map.of());
+		}
+
+		ImportJob job = jobs.find(agency, "gz").orElseThrow();
+		// every SLMPD record coded in 2020: CodedMonth 2020-01 .. 2020-12
+		assertThat(job.rows()).isEqualTo(44_720);
+		assertThat(job.summary()).startsWith("read=44720 ");
+		assertThat(job.totalBytes()).isEqualTo(sample.contentLength()).isLessThan(5_000_000);
+		assertThat(job.percent()).isEqualTo(100);
+	}
+
+	@Test
 	void recentListsNewestFirst() throws InterruptedException {
 		jobs.claim("first", agency, "1.csv", "ana", () -> true);
 		Instant before = Instant.now();

@@ -15,12 +15,15 @@ import org.beacon.staffweb.FakeIncidents;
 import org.beacon.staffweb.RecordingAuditTrail;
 import org.beacon.staffweb.StaffWebFakes;
 import org.beacon.staffweb.StaffWebFixtures;
+import org.beacon.staffweb.internal.ImportJob;
+import org.beacon.staffweb.internal.ImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -51,6 +54,12 @@ class StaffHomeIntegrationTests {
 
 	@Autowired
 	Agencies agencies;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	StaffWebFixtures.Loaded areas;
 
@@ -224,6 +233,25 @@ class StaffHomeIntegrationTests {
 		assertThat(third).contains("Page <span>3</span> of <span>3</span>");
 		assertThat(third.split("<tr>").length - 2).isEqualTo(24);
 		assertThat(third).contains("Previous page").doesNotContain("Next page");
+	}
+
+	@Test
+	void saysTheSampleIsLoadingAndReloadsThePageWhenItIsDone() {
+		AgencyId agency = agencies.defaultAgency().id();
+		jdbc.sql("DELETE FROM import_job WHERE id = 'demo'").update();
+		assertThat(body(mvc.get().uri("/").exchange())).doesNotContain("Loading the St. Louis sample");
+		jobs.claim(ImportJob.DEMO, agency, "stl-incidents-2020.csv.gz", "demo", () -> true);
+		jobs.progressed(ImportJob.DEMO, 10, 100, 4321);
+
+		assertThat(body(mvc.get().uri("/").exchange())).contains("Loading the St. Louis sample…", "4,321",
+				"hx-get=\"/demo/status\"", "hx-trigger=\"every 2s\"");
+		assertThat(body(mvc.get().uri("/demo/status").exchange())).contains("Loading the St. Louis sample…");
+
+		jobs.done(ImportJob.DEMO, 44_720, "read=44720");
+		MvcTestResult done = mvc.get().uri("/demo/status").exchange();
+		assertThat(done).hasStatus(204).hasHeader("HX-Refresh", "true");
+		assertThat(body(mvc.get().uri("/").exchange())).doesNotContain("Loading the St. Louis sample");
+		jdbc.sql("DELETE FROM import_job WHERE id = 'demo'").update();
 	}
 
 	@Test
