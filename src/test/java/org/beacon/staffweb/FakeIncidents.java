@@ -1,7 +1,9 @@
 package org.beacon.staffweb;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -124,8 +126,8 @@ public class FakeIncidents implements IncidentQueries, IncidentImports {
 				}
 			}
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		return new ImportResult(read, imported, 0, 0, rejected, reversed, errors);
 	}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.Filter;
@@ -62,7 +63,7 @@ class StaffHomeBrowserTests {
 	@BeforeAll
 	static void launchChromium() {
 		playwright = Playwright.create(new Playwright.CreateOptions()
-				.setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
 		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
 				.setExecutablePath(Paths.get(chromium)).setArgs(List.of("--no-sandbox", "--disable-gpu",

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import org.beacon.agency.Agencies;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -123,7 +125,7 @@ class ImportJobsIntegrationTests {
 	void marksTheDemoJobFailedWhenTheSampleIsBroken() {
 		DemoSampleLoader loader = new DemoSampleLoader(agencies, geography, incidents, jobs,
 				new ClassPathResource("staffweb/stl-neighborhoods.geojson"),
-				new org.springframework.core.io.ByteArrayResource("not,a,stl,file\n1,2,3,4\n".getBytes()) {
+				new ByteArrayResource("not,a,stl,file\n1,2,3,4\n".getBytes()) {
 					@Override
 					public String getFilename() {
 						return "broken.csv";
@@ -144,7 +146,7 @@ class ImportJobsIntegrationTests {
 		jobs.claim("gz", agency, sample.getFilename(), "ana", () -> true);
 
 		try (var in = sample.getInputStream()) {
-			jobs.importIncidents("gz", agency, in, sample.contentLength(), sample.getFilename(), "stl-slmpd", java.util.Map.of());
+			jobs.importIncidents("gz", agency, in, sample.contentLength(), sample.getFilename(), "stl-slmpd", Map.of());
 		}
 
 		ImportJob job = jobs.find(agency, "gz").orElseThrow();

@@ -3,6 +3,8 @@ package org.beacon.staffweb.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 class NaturalBreaksTests {
@@ -45,7 +47,7 @@ class NaturalBreaksTests {
 		double[] bounds = NaturalBreaks.upperBounds(values, 5);
 
 		assertThat(bounds).hasSize(5);
-		assertThat(bounds[4]).isEqualTo(java.util.Arrays.stream(values).max().getAsDouble());
+		assertThat(bounds[4]).isEqualTo(Arrays.stream(values).max().getAsDouble());
 		for (int i = 1; i < bounds.length; i++) {
 			assertThat(bounds[i]).isGreaterThan(bounds[i - 1]);
 		}

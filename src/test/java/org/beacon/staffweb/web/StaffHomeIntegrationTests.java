@@ -214,6 +214,7 @@ class StaffHomeIntegrationTests {
 		assertThat(page).contains("<option value=\"PART_I\" selected=\"selected\">All Part I</option>");
 		assertThat(page).contains("<optgroup label=\"Part I\">", "<optgroup label=\"Part II\">");
 		assertThat(page).contains("aria-live=\"polite\"");
+		assertThat(page).contains("data-tile-url=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"");
 		// the page's own script only, no inline code: the CSP forbids it
 		assertThat(page).contains("<script src=\"/js/home.js\"></script>").doesNotContain("<script>");
 	}
