@@ -140,4 +140,9 @@ public class FakeGeography implements Geography {
 	public long h3Cell(double lat, double lon, int resolution) {
 		throw new UnsupportedOperationException("not needed by the staff pages");
 	}
+
+	@Override
+	public org.beacon.geography.PlaneProjection projectionFrom(String definition) {
+		throw new UnsupportedOperationException("the staff pages never convert source coordinates");
+	}
 }

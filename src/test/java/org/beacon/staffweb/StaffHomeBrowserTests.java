@@ -28,6 +28,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.Set;
+import org.beacon.agency.Agencies;
+import org.beacon.identity.NewStaffAccount;
+import org.beacon.identity.Role;
+import org.beacon.identity.StaffAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
@@ -37,19 +43,23 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * Debian's chromium ({@code CHROMIUM_PATH}, default {@code /usr/bin/chromium}). A strict Content Security
  * Policy is added so any inline script or style shows up as a console error, which fails the test.
  * <p>
- * The account comes from {@code spring.security.user.*} while identity is not merged; with identity, create
- * {@code analyst} through its account API instead (the test only uses the login form).
+ * The analyst account is made through identity's account API; the test then uses only the login form.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"beacon.map.tile-url=",
-		"spring.security.user.name=" + StaffHomeBrowserTests.USER,
-		"spring.security.user.password=" + StaffHomeBrowserTests.PASSWORD,
-		"spring.security.user.roles=ANALYST" })
+		"beacon.map.tile-url=" })
 @Import(StaffHomeBrowserTests.StrictContentSecurityPolicy.class)
 class StaffHomeBrowserTests {
 
 	static final String USER = "analyst";
 	static final String PASSWORD = "Passw0rd!analyst";
+
+	@Autowired
+	void createAnalyst(StaffAccounts accounts, Agencies agencies) {
+		if (accounts.findByUsername(USER).isEmpty()) {
+			accounts.create(new NewStaffAccount(agencies.defaultAgency().id(), USER, "Analyst", Set.of(Role.ANALYST),
+					PASSWORD, false));
+		}
+	}
 
 	/** Long enough for a slow, shared CI machine; the import itself takes well under a second. */
 	private static final double WAIT_MILLIS = 60_000;
