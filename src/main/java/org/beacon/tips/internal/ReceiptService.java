@@ -126,11 +126,12 @@ public class ReceiptService implements Receipts {
 				.param("until", utc(keepOpenUntil)).param("id", receiptId).update();
 	}
 
+	/** In the order written; resident times are coarsened to the hour, so they cannot order the dialogue. */
 	@Override
 	public List<DialogueMessage> dialogue(long receiptId) {
 		return jdbc.sql("""
 				SELECT id, sender, body, created_at, author FROM receipt_message WHERE receipt_id = :receipt
-				ORDER BY created_at, id
+				ORDER BY id
 				""").param("receipt", receiptId)
 				.query((rs, n) -> new DialogueMessage(rs.getLong("id"),
 						DialogueMessage.Sender.valueOf(rs.getString("sender").toUpperCase(java.util.Locale.ROOT)),
