@@ -2,7 +2,7 @@ package org.beacon.tips.internal;
 
 import org.apache.catalina.valves.AbstractAccessLogValve;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,7 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * these paths acts on a cookie-authenticated session. Staff pages stay under the staff chain.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AnonymousEdgeProperties.class, TipsProperties.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ResidentFacingSecurity {
 
 	/** The paths residents use without an account. */
