@@ -189,6 +189,17 @@ class Open311ServicesIntegrationTests {
 		assertThat(json.readTree(nothing.getContentAsString()).get(0).get("code").asInt()).isEqualTo(404);
 	}
 
+	@Test
+	void aHumanReadableDiscoveryPageIsServedAtTheBareUrls() throws Exception {
+		for (String path : List.of("/open311", "/open311/discovery", "/open311/v2/")) {
+			MockHttpServletResponse page = open311.getAbsolute(path);
+			assertThat(page.getStatus()).as(path).isEqualTo(200);
+			assertThat(page.getContentType()).startsWith("text/html");
+			assertThat(page.getContentAsString()).contains("Open311 GeoReport v2").contains("discovery.xml")
+					.contains("Suspected drug activity").contains("never published");
+		}
+	}
+
 	private static JsonNode find(JsonNode services, String code) {
 		for (JsonNode s : services) {
 			if (s.get("service_code").asString().equals(code)) {
