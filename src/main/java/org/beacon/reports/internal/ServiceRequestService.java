@@ -11,8 +11,6 @@ import java.util.Optional;
 import org.beacon.identity.AuditTrail;
 import org.beacon.reports.ReportReceived;
 import org.beacon.reports.ReportService;
-import org.beacon.reports.ServiceCatalogue;
-import org.beacon.shared.AgencyId;
 import org.beacon.tips.DescriptionScreen;
 import org.beacon.tips.IssuedReceipt;
 import org.beacon.tips.ReceiptSubject;
@@ -38,16 +36,14 @@ public class ServiceRequestService {
 	private static final double METRES_PER_DEGREE_LAT = 111_320;
 
 	private final ServiceRequestRepository repository;
-	private final ServiceCatalogue catalogue;
 	private final Receipts receipts;
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<AuditTrail> audit;
 	private final ObjectProvider<Clock> clock;
 
-	ServiceRequestService(ServiceRequestRepository repository, ServiceCatalogue catalogue, Receipts receipts,
+	ServiceRequestService(ServiceRequestRepository repository, Receipts receipts,
 			ApplicationEventPublisher events, ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock) {
 		this.repository = repository;
-		this.catalogue = catalogue;
 		this.receipts = receipts;
 		this.events = events;
 		this.audit = audit;
@@ -257,8 +253,8 @@ public class ServiceRequestService {
 		return s.trim();
 	}
 
-	private Builder copy(StoredRequest r) {
-		return new Builder(r);
+	private static RequestCopy copy(StoredRequest r) {
+		return new RequestCopy(r);
 	}
 
 	/** What {@link #submit} did. */
@@ -267,91 +263,5 @@ public class ServiceRequestService {
 
 	/** A possible duplicate and how far away it is. */
 	public record Nearby(StoredRequest request, double metres) {
-	}
-
-	/** Copies a request with some fields changed. */
-	private final class Builder {
-		private final StoredRequest r;
-		private long serviceId;
-		private RequestState state;
-		private Outcome outcome;
-		private String statusNotes;
-		private Moderation moderation;
-		private String moderationNote;
-		private String assignedTo;
-		private Long duplicateOf;
-		private Instant expectedAt;
-		private Instant closedAt;
-
-		Builder(StoredRequest r) {
-			this.r = r;
-			this.serviceId = r.serviceId();
-			this.state = r.state();
-			this.outcome = r.outcome();
-			this.statusNotes = r.statusNotes();
-			this.moderation = r.moderation();
-			this.moderationNote = r.moderationNote();
-			this.assignedTo = r.assignedTo();
-			this.duplicateOf = r.duplicateOf();
-			this.expectedAt = r.expectedAt();
-			this.closedAt = r.closedAt();
-		}
-
-		Builder service(ReportService s) {
-			serviceId = s.id();
-			return this;
-		}
-
-		Builder state(RequestState s) {
-			state = s;
-			return this;
-		}
-
-		Builder outcome(Outcome o) {
-			outcome = o;
-			return this;
-		}
-
-		Builder statusNotes(String n) {
-			statusNotes = n;
-			return this;
-		}
-
-		Builder moderation(Moderation m) {
-			moderation = m;
-			return this;
-		}
-
-		Builder moderationNote(String n) {
-			moderationNote = n;
-			return this;
-		}
-
-		Builder assignedTo(String a) {
-			assignedTo = a;
-			return this;
-		}
-
-		Builder duplicateOf(Long d) {
-			duplicateOf = d;
-			return this;
-		}
-
-		Builder expectedAt(Instant e) {
-			expectedAt = e;
-			return this;
-		}
-
-		Builder closedAt(Instant c) {
-			closedAt = c;
-			return this;
-		}
-
-		StoredRequest build() {
-			return new StoredRequest(r.id(), r.agency(), r.publicId(), r.token(), serviceId, r.serviceCode(), r.serviceName(),
-					r.privateCategory(), r.serviceType(), r.slaHours(), r.serviceNotice(), r.description(), r.lat(), r.lon(),
-					r.address(), r.addressId(), r.mediaUrl(), state, outcome, statusNotes, moderation, moderationNote,
-					assignedTo, duplicateOf, r.receiptId(), r.channel(), r.requestedAt(), r.updatedAt(), expectedAt, closedAt);
-		}
 	}
 }
