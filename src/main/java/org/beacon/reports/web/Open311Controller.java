@@ -109,7 +109,7 @@ class Open311Controller {
 	@PostMapping("/v2/requests.{format}")
 	ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request) {
 		Open311Format f = Open311Format.of(format);
-		String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+		String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
 		if (contentType.startsWith("application/json")) {
 			throw Open311Exception.badRequest("send the request as application/x-www-form-urlencoded, as GeoReport v2 requires");
 		}
