@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The circular bases of the scan's cylinders: for each centre location, its neighbours by increasing
  * distance, and where each candidate circle ends in that list. A circle holds every location at most
  * its radius away, so locations at the same distance enter together (the result does not depend on the
- * order of the input); circles grow until the next one would hold more than the maximum share of cases.
+ * order of the input); circles grow until the next one would hold more than the maximum share of cases
+ * or reach beyond the maximum radius.
  * Locations with no cases still belong to circles but make no new circle.
  */
 final class ScanCircles {
@@ -29,8 +30,10 @@ final class ScanCircles {
 	/**
 	 * @param locationCases cases per location over the whole period
 	 * @param maxCases largest number of cases a circle may hold
+	 * @param maxRadius largest radius in metres ({@code +∞}: none)
 	 */
-	static ScanCircles build(double[] x, double[] y, long[] locationCases, double maxCases) {
+	static ScanCircles build(double[] x, double[] y, long[] locationCases, double maxCases, double maxRadius) {
+		double maxRadiusSquared = maxRadius * maxRadius;
 		int n = x.length;
 		int[][] neighbours = new int[n][];
 		int[][] ends = new int[n][];
@@ -61,7 +64,7 @@ final class ScanCircles {
 					groupCases += locationCases[order[groupEnd]];
 					groupEnd++;
 				}
-				if (cases + groupCases > maxCases) {
+				if (cases + groupCases > maxCases || d2[order[taken]] > maxRadiusSquared) {
 					break;
 				}
 				cases += groupCases;

@@ -60,7 +60,7 @@ public final class SpaceTimePermutationScan {
 		int[] locationStart = new int[input.locations() + 1];
 		int[] caseDay = casesByLocation(counts, locationStart);
 		ScanCircles circles = ScanCircles.build(input.x(), input.y(), locationTotal,
-				parameters.maxSpatialShare() * total);
+				parameters.maxSpatialShare() * total, parameters.maxRadiusMetres());
 		CylinderScanner scanner = new CylinderScanner(circles, locationStart, locationTotal, counts.dayTotals(), total,
 				maxWindow, parameters.mode(), parameters.minCases());
 

@@ -11,8 +11,8 @@ final class NaiveScan {
 	}
 
 	/** Largest LLR over all cylinders of {@code counts[location][day]}; 0 if none has c &gt; μ. */
-	static double maxLlr(double[] x, double[] y, int[][] counts, double spatialShare, int maxWindow,
-			boolean prospective, int minCases) {
+	static double maxLlr(double[] x, double[] y, int[][] counts, double spatialShare, double maxRadius,
+			int maxWindow, boolean prospective, int minCases) {
 		int locations = counts.length;
 		int days = counts[0].length;
 		long total = 0;
@@ -39,7 +39,7 @@ final class NaiveScan {
 						next = d;
 					}
 				}
-				if (next == Double.POSITIVE_INFINITY) {
+				if (next == Double.POSITIVE_INFINITY || next > maxRadius) {
 					break;
 				}
 				long add = 0;

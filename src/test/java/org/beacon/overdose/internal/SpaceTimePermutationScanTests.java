@@ -108,7 +108,7 @@ class SpaceTimePermutationScanTests {
 				counts[loc[i]][days[i]]++;
 			}
 			arrangements++;
-			if (NaiveScan.maxLlr(X, Y, counts, 0.5, 2, false, 2) >= observed - EXACT) {
+			if (NaiveScan.maxLlr(X, Y, counts, 0.5, Double.POSITIVE_INFINITY, 2, false, 2) >= observed - EXACT) {
 				atLeast++;
 			}
 		}
@@ -140,9 +140,30 @@ class SpaceTimePermutationScanTests {
 	}
 
 	@Test
+	void radiusLimitKeepsCirclesSmallerThanTheCaseShareAllows() {
+		// with at most 500 m, A and B (1000 m apart) can no longer share a circle: the best cylinder is
+		// A alone on day 3: c = 2, μ = 3·4/11 = 12/11, LLR 0.346219 from the table above
+		ScanResult r = SpaceTimePermutationScan.run(handCase(),
+				ScanParameters.satscanDefaults(ScanMode.RETROSPECTIVE, 1).withReplications(9).withMaxRadiusMetres(500));
+
+		assertThat(r.mostLikely().locations()).containsExactly(0);
+		assertThat(r.mostLikely().llr()).isCloseTo(2 * Math.log(22.0 / 12) + 9 * Math.log(99.0 / 109), within(EXACT));
+	}
+
+	@Test
+	void windowInDaysReplacesTheShareOfThePeriod() {
+		ScanParameters p = ScanParameters.satscanDefaults(ScanMode.PROSPECTIVE, 1);
+
+		assertThat(p.maxTemporalDays(730)).isEqualTo(365);
+		assertThat(p.withMaxWindowDays(7).maxTemporalDays(730)).isEqualTo(7);
+		assertThat(p.withMaxWindowDays(7).maxTemporalDays(4)).isEqualTo(4);
+		assertThat(p.maxTemporalDays(1)).isEqualTo(1);
+	}
+
+	@Test
 	void agreesWithTheNaiveScanOnRandomDataAndPermutations() {
 		SplittableRandom random = new SplittableRandom(99);
-		for (int trial = 0; trial < 30; trial++) {
+		for (int trial = 0; trial < 40; trial++) {
 			int locations = 3 + random.nextInt(10);
 			int days = 2 + random.nextInt(25);
 			double[] x = new double[locations];
@@ -157,10 +178,12 @@ class SpaceTimePermutationScanTests {
 				}
 			}
 			boolean prospective = trial % 3 == 0;
-			ScanParameters p = new ScanParameters(0.5, 0.5, prospective ? ScanMode.PROSPECTIVE : ScanMode.RETROSPECTIVE,
-					0, 1, 2, 10, 1);
+			// every fourth trial also limits the radius to 1200 m and the window to 3 days
+			double radius = trial % 4 == 1 ? 1200 : Double.POSITIVE_INFINITY;
+			ScanParameters p = new ScanParameters(0.5, radius, 0.5, trial % 4 == 1 ? 3 : 0,
+					prospective ? ScanMode.PROSPECTIVE : ScanMode.RETROSPECTIVE, 0, 1, 2, 10, 1);
 			ScanResult r = SpaceTimePermutationScan.run(new ScanInput(x, y, matrix(counts)), p);
-			double naive = NaiveScan.maxLlr(x, y, counts, 0.5, p.maxTemporalDays(days), prospective, 2);
+			double naive = NaiveScan.maxLlr(x, y, counts, 0.5, radius, p.maxTemporalDays(days), prospective, 2);
 
 			double ours = r.clusters().isEmpty() ? 0 : r.mostLikely().llr();
 			assertThat(ours).as("trial %d", trial).isCloseTo(naive, within(EXACT));
@@ -199,7 +222,7 @@ class SpaceTimePermutationScanTests {
 		}
 		locationStart[locations] = k;
 		for (ScanMode mode : ScanMode.values()) {
-			ScanCircles circles = ScanCircles.build(x, y, m.areaTotals(), 0.5 * total);
+			ScanCircles circles = ScanCircles.build(x, y, m.areaTotals(), 0.5 * total, Double.POSITIVE_INFINITY);
 			CylinderScanner scanner = new CylinderScanner(circles, locationStart, m.areaTotals(), m.dayTotals(), total,
 					10, mode, 2);
 			CylinderScanner.Scratch scratch = scanner.newScratch();
@@ -211,7 +234,8 @@ class SpaceTimePermutationScanTests {
 					permutedCounts[caseLocation[i]][permuted[i]]++;
 				}
 				assertThat(scanner.maxLlr(permuted, scratch)).as("%s replication %d", mode, r).isCloseTo(
-						NaiveScan.maxLlr(x, y, permutedCounts, 0.5, 10, mode == ScanMode.PROSPECTIVE, 2), within(EXACT));
+						NaiveScan.maxLlr(x, y, permutedCounts, 0.5, Double.POSITIVE_INFINITY, 10, mode == ScanMode.PROSPECTIVE, 2),
+						within(EXACT));
 			}
 		}
 	}
@@ -283,8 +307,10 @@ class SpaceTimePermutationScanTests {
 				.hasMessageContaining("same locations");
 		assertThatThrownBy(() -> ScanParameters.satscanDefaults(ScanMode.PROSPECTIVE, 1).withThreads(0))
 				.hasMessageContaining("threads");
-		assertThatThrownBy(() -> new ScanParameters(0, 0.5, ScanMode.PROSPECTIVE, 9, 1, 2, 10, 1))
+		assertThatThrownBy(() -> new ScanParameters(0, 1000, 0.5, 0, ScanMode.PROSPECTIVE, 9, 1, 2, 10, 1))
 				.hasMessageContaining("maxSpatialShare");
+		assertThatThrownBy(() -> ScanParameters.satscanDefaults(ScanMode.PROSPECTIVE, 1).withMaxWindowDays(-1))
+				.hasMessageContaining("maxWindowDays");
 	}
 
 	static AreaDayCounts matrix(int[][] counts) {
