@@ -92,40 +92,54 @@ public final class Ears {
 	}
 
 	/**
-	 * C1, C2 and C3 for every area's series at once, reusing buffers: the per-cell run (every H3 cell of
-	 * a county over two years). Same numbers as {@link #compute} applied area by area.
+	 * C1, C2 and C3 for every area's series at once, in one pass per area: the per-cell run (every H3 cell
+	 * of a county over two years). Same numbers as {@link #compute} applied area by area. C2's baseline on
+	 * day t is C1's baseline on day t−2, so each 7-day mean and SD is computed once, from rolling integer
+	 * sums.
 	 */
 	public static EarsAreaStatistics allAreas(AreaDayCounts counts, EarsParameters parameters) {
 		int n = counts.days();
 		int b = parameters.baselineDays();
 		double floor = parameters.minSigma();
-		int[] c = counts.counts();
-		double[] c1 = nans(c.length);
-		double[] c2 = nans(c.length);
-		double[] c3 = nans(c.length);
-		long[] sum = new long[n + 1];
-		long[] squares = new long[n + 1];
+		int[] y = counts.counts();
+		double[] c1 = new double[y.length];
+		double[] c2 = new double[y.length];
+		double[] c3 = new double[y.length];
 		for (int a = 0; a < counts.areas(); a++) {
-			int offset = a * n;
-			prefixSums(c, offset, n, sum, squares);
-			for (int t = b; t < n; t++) {
-				c1[offset + t] = statistic(c[offset + t], sum, squares, t, b, floor);
-				if (t >= b + 2) {
-					c2[offset + t] = statistic(c[offset + t], sum, squares, t - 2, b, floor);
+			int o = a * n;
+			long sum = 0;
+			long squares = 0;
+			// mean and max(sd, floor) of the baselines ending one and two days before
+			double mean1 = Double.NaN;
+			double sd1 = Double.NaN;
+			double mean2 = Double.NaN;
+			double sd2 = Double.NaN;
+			for (int t = 0; t < n; t++) {
+				double mean0 = Double.NaN;
+				double sd0 = Double.NaN;
+				if (t >= b) {
+					mean0 = (double) sum / b;
+					sd0 = Math.max(sampleSd(sum, squares, b), floor);
 				}
-				if (t >= b + 4) {
-					c3[offset + t] = c3(c2[offset + t - 2], c2[offset + t - 1], c2[offset + t]);
+				int today = y[o + t];
+				c1[o + t] = t >= b ? standardise(today - mean0, sd0, 0.0) : Double.NaN;
+				c2[o + t] = t >= b + 2 ? standardise(today - mean2, sd2, 0.0) : Double.NaN;
+				c3[o + t] = t >= b + 4 ? c3(c2[o + t - 2], c2[o + t - 1], c2[o + t]) : Double.NaN;
+				long in = today;
+				sum += in;
+				squares += in * in;
+				if (t >= b) {
+					long out = y[o + t - b];
+					sum -= out;
+					squares -= out * out;
 				}
+				mean2 = mean1;
+				sd2 = sd1;
+				mean1 = mean0;
+				sd1 = sd0;
 			}
 		}
 		return new EarsAreaStatistics(counts.areas(), n, parameters, c1, c2, c3);
-	}
-
-	/** Statistic of {@code y} against the {@code b} days ending before {@code end}. */
-	private static double statistic(int y, long[] sum, long[] squares, int end, int b, double floor) {
-		long s = sum[end] - sum[end - b];
-		long q = squares[end] - squares[end - b];
-		return standardise(y - (double) s / b, sampleSd(s, q, b), floor);
 	}
 
 	/** C3 from three consecutive C2 values: Σ max(0, C2 − 1); NaN if any is missing. */

@@ -82,21 +82,29 @@ public final class OverdoseBench {
 		AreaDayCounts counts = DailyCounts.byArea(area, ev.epochDay(), ids.length, first, (int) (last - first + 1));
 		long t3 = System.nanoTime();
 		EarsParameters p = EarsParameters.CDC.withMinSigma(minSigma);
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long cpu3 = threads.getCurrentThreadCpuTime();
 		EarsAreaStatistics stats = Ears.allAreas(counts, p);
 		long t4 = System.nanoTime();
+		long cpu4 = threads.getCurrentThreadCpuTime();
 		double[] warm = new double[5];
+		double[] warmCpu = new double[5];
 		for (int r = 0; r < warm.length; r++) {
 			long a = System.nanoTime();
+			long ac = threads.getCurrentThreadCpuTime();
 			Ears.allAreas(counts, p);
 			warm[r] = (System.nanoTime() - a) / 1e9;
+			warmCpu[r] = (threads.getCurrentThreadCpuTime() - ac) / 1e9;
 		}
 		Arrays.sort(warm);
+		Arrays.sort(warmCpu);
 		System.out.printf("java: events=%d H3 res %d cells=%d days=%d cell-days=%d%n", n, res, ids.length,
 				counts.days(), (long) ids.length * counts.days());
 		System.out.printf("java: alarms: C1>3 %d  C2>3 %d  C3>2 %d (cell-days, minSigma=%s)%n", stats.c1Alarms(),
 				stats.c2Alarms(), stats.c3Alarms(), minSigma);
 		System.out.printf("java_timing_seconds read=%.3f h3_index=%.3f aggregate=%.3f ears_all_cells=%.3f "
-				+ "ears_all_cells_warm_median=%.3f%n", s(t0, t1), s(t1, t2), s(t2, t3), s(t3, t4), warm[2]);
+				+ "ears_all_cells_cpu=%.3f ears_warm_median=%.3f ears_warm_median_cpu=%.3f%n", s(t0, t1), s(t1, t2),
+				s(t2, t3), s(t3, t4), s(cpu3, cpu4), warm[2], warmCpu[2]);
 		String forR = opt.get("r-input");
 		if (forR != null) {
 			try (BufferedWriter out = Files.newBufferedWriter(Path.of(forR), StandardCharsets.UTF_8)) {
