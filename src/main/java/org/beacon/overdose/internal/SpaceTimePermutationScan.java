@@ -190,8 +190,7 @@ public final class SpaceTimePermutationScan {
 		if (sortedMaxima.length == 0) {
 			return Double.NaN;
 		}
-		int below = 0;
-		int lo = 0;
+		int lo = 0; // first index with a maximum ≥ llr
 		int hi = sortedMaxima.length;
 		while (lo < hi) {
 			int mid = (lo + hi) >>> 1;
@@ -202,7 +201,6 @@ public final class SpaceTimePermutationScan {
 				hi = mid;
 			}
 		}
-		below = lo;
-		return (double) (1 + sortedMaxima.length - below) / (sortedMaxima.length + 1);
+		return (double) (1 + sortedMaxima.length - lo) / (sortedMaxima.length + 1);
 	}
 }

@@ -35,12 +35,23 @@ class SyntheticSpikeScanTests {
 	record Event(LocalDate date, double x, double y) {
 	}
 
+	/** The scan input and, for each location, its square's centre. */
+	record Binned(ScanInput input, List<double[]> centres) {
+
+		double distanceToSpike(ScanCluster c) {
+			double[] centre = centres.get(c.centre());
+			return Math.hypot(centre[0] - SPIKE_X, centre[1] - SPIKE_Y);
+		}
+	}
+
 	@Test
 	void retrospectiveScanFindsTheInjectedSpike() throws IOException {
 		List<Event> events = readEvents();
 		assertThat(events).hasSize(248);
 
-		ScanResult r = SpaceTimePermutationScan.run(binned(events, FIRST.plusDays(29)),
+		Binned binned = binned(events, FIRST.plusDays(29));
+
+		ScanResult r = SpaceTimePermutationScan.run(binned.input(),
 				ScanParameters.satscanDefaults(ScanMode.RETROSPECTIVE, 20240601));
 
 		ScanCluster mlc = r.mostLikely();
@@ -50,14 +61,16 @@ class SyntheticSpikeScanTests {
 		assertThat(mlc.cases()).isBetween(45L, 67L);
 		assertThat(mlc.observedOverExpected()).isGreaterThan(3);
 		assertThat(mlc.pValue()).isEqualTo(0.001);
-		assertThat(centreDistance(r, mlc)).isLessThan(1500);
+		assertThat(binned.distanceToSpike(mlc)).isLessThan(1500);
 	}
 
 	@Test
 	void prospectiveScanOnTheSpikeDayAlarmsThatDay() throws IOException {
 		List<Event> events = readEvents().stream().filter(e -> !e.date().isAfter(SPIKE)).toList();
 
-		ScanResult r = SpaceTimePermutationScan.run(binned(events, SPIKE),
+		Binned binned = binned(events, SPIKE);
+
+		ScanResult r = SpaceTimePermutationScan.run(binned.input(),
 				ScanParameters.satscanDefaults(ScanMode.PROSPECTIVE, 20240601));
 
 		ScanCluster mlc = r.mostLikely();
@@ -66,18 +79,11 @@ class SyntheticSpikeScanTests {
 		assertThat(mlc.endDay()).isEqualTo(14);
 		assertThat(mlc.pValue()).isEqualTo(0.001);
 		assertThat(mlc.recurrenceIntervalDays()).isEqualTo(1000.0);
-		assertThat(centreDistance(r, mlc)).isLessThan(1500);
+		assertThat(binned.distanceToSpike(mlc)).isLessThan(1500);
 	}
-
-	private static double centreDistance(ScanResult r, ScanCluster c) {
-		double[] centre = lastCentres.get(c.centre());
-		return Math.hypot(centre[0] - SPIKE_X, centre[1] - SPIKE_Y);
-	}
-
-	private static List<double[]> lastCentres = List.of();
 
 	/** Events in 1 km squares, each square a location at its centre; only squares with events. */
-	private static ScanInput binned(List<Event> events, LocalDate last) {
+	private static Binned binned(List<Event> events, LocalDate last) {
 		Map<Long, Integer> index = new HashMap<>();
 		List<double[]> centres = new ArrayList<>();
 		int[] area = new int[events.size()];
@@ -92,11 +98,10 @@ class SyntheticSpikeScanTests {
 			});
 			day[i] = e.date().toEpochDay();
 		}
-		lastCentres = centres;
 		AreaDayCounts counts = DailyCounts.byArea(area, day, centres.size(), FIRST.toEpochDay(),
 				DailyCounts.daysInclusive(FIRST, last));
-		return new ScanInput(centres.stream().mapToDouble(c -> c[0]).toArray(),
-				centres.stream().mapToDouble(c -> c[1]).toArray(), counts);
+		return new Binned(new ScanInput(centres.stream().mapToDouble(c -> c[0]).toArray(),
+				centres.stream().mapToDouble(c -> c[1]).toArray(), counts), centres);
 	}
 
 	private static List<Event> readEvents() throws IOException {
