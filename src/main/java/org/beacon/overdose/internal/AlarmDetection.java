@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the configured detectors over stored events and keeps every alarm with its evidence. An alarm already
- * stored for the same (method, area, day) is left alone, so runs may repeat and overlap. New alarms on recent
+ * stored for the same (method, area, day) is not stored or announced again (runs may repeat and overlap); if a
+ * later run counts more cases that day, its evidence is brought up to date. New alarms on recent
  * days raise {@link OverdoseAlarmRaised} in the same transaction: the event publication registry then holds
  * the notification until it has been delivered.
  */
@@ -135,6 +136,7 @@ class AlarmDetection {
 	private int store(StoredAlarm alarm) {
 		var id = alarms.insert(alarm);
 		if (id.isEmpty()) {
+			alarms.refresh(alarm); // same alarm, perhaps with more cases now: newer evidence, no second notice
 			return 0;
 		}
 		if (alarm.notifies()) {

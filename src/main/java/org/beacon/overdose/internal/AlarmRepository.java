@@ -54,6 +54,26 @@ public class AlarmRepository {
 		return n == 0 ? Optional.empty() : Optional.of(keys.getKey().longValue());
 	}
 
+	/**
+	 * Brings the evidence of a stored alarm up to date when a later run saw more cases for the same (method,
+	 * area, day), e.g. entries that arrived after the first alarm. Never lowers the count; keeps the state.
+	 *
+	 * @return whether the stored alarm changed
+	 */
+	boolean refresh(StoredAlarm a) {
+		return jdbc.sql("""
+				UPDATE overdose_alarm SET event_count = :count, baseline_mean = :mean, baseline_sd = :sd,
+				    statistic = :statistic, p_value = :p, window_start = :start, series_json = :series,
+				    cluster_json = :cluster
+				WHERE agency_id = :agency AND method = :method AND area_level = :level AND area_code = :code
+				  AND alarm_date = :day AND event_count < :count""")
+				.param("count", a.count()).param("mean", finite(a.baselineMean())).param("sd", finite(a.baselineSd()))
+				.param("statistic", bounded(a.statistic())).param("p", a.pValue()).param("start", a.windowStart())
+				.param("series", a.seriesJson()).param("cluster", a.clusterJson()).param("agency", a.agency().value())
+				.param("method", a.method()).param("level", a.areaLevel()).param("code", a.areaCode())
+				.param("day", a.alarmDate()).update() == 1;
+	}
+
 	public Optional<StoredAlarm> find(AgencyId agency, long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM overdose_alarm WHERE agency_id = :agency AND id = :id")
 				.param("agency", agency.value()).param("id", id).query(AlarmRepository::map).optional();
