@@ -125,6 +125,8 @@ class AlarmPagesIntegrationTests {
 					assertThat(r.webhookSecret()).hasSize(64);
 					assertThat(r.username()).isNull();
 					assertThat(r.enabled()).isTrue();
+					// no test should send anything to health.example
+					recipients.setEnabled(agencies.defaultAgency().id(), r.id(), false);
 				});
 	}
 

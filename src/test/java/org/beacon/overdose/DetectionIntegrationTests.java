@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Detection after imports: alarms with their evidence, once per (method, area, day), notified only when recent. */
 @SpringBootTest
-class DetectionIntegrationTests {
+public class DetectionIntegrationTests {
 
 	/** Fountain Park (NHD_NUM 53) and Lewis Place (54), from the geography fixtures' crime sample. */
 	static final double[][] FOUNTAIN_PARK = { { 38.661543, -90.261683 }, { 38.654033, -90.260532 } };
@@ -121,7 +121,7 @@ class DetectionIntegrationTests {
 	 * 20 quiet days with one overdose every other day, alternating between Fountain Park and Lewis Place, then 6
 	 * in Fountain Park today. A Tempe-layout file: the profile only reads date, naloxone and coordinates.
 	 */
-	static Path spike(Path dir, LocalDate today) throws IOException {
+	public static Path spike(Path dir, LocalDate today) throws IOException {
 		StringBuilder csv = new StringBuilder("year,incident_date,narcan_given,latitude,longitude\n");
 		for (int d = 20; d >= 1; d -= 2) {
 			double[] p = d % 4 == 0 ? FOUNTAIN_PARK[1] : LEWIS_PLACE[0];
