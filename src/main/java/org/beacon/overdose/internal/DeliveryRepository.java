@@ -57,6 +57,12 @@ public class DeliveryRepository {
 				.param("id", id).update() == 1;
 	}
 
+	/** The row's state: PENDING, SENDING or DELIVERED. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	public String state(long id) {
+		return jdbc.sql("SELECT state FROM overdose_delivery WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void delivered(long id, Instant now) {
 		jdbc.sql("""
