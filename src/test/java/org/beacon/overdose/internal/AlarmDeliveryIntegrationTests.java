@@ -1,4 +1,4 @@
-package org.beacon.overdose;
+package org.beacon.overdose.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,17 +26,19 @@ import org.beacon.identity.IdentityFixtures;
 import org.beacon.identity.NewStaffAccount;
 import org.beacon.identity.Role;
 import org.beacon.identity.StaffAccounts;
-import org.beacon.overdose.internal.AlarmRepository;
-import org.beacon.overdose.internal.DeliveryRepository;
-import org.beacon.overdose.internal.RecipientRepository;
-import org.beacon.overdose.internal.StoredAlarm;
+import org.beacon.overdose.DetectionIntegrationTests;
+import org.beacon.overdose.ImportProfile;
+import org.beacon.overdose.OverdoseAlarmRaised;
+import org.beacon.overdose.OverdoseEvents;
+import org.beacon.overdose.OverdoseFixtures;
 import org.beacon.shared.AgencyId;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,11 +54,14 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Alarms reach partners and supervisors by e-mail and signed webhook, and a mail outage delays them without
  * losing or doubling them. Only jurisdiction C2 runs here, so today's spike makes exactly one alarm per agency.
+ * The context has a mail server of its own, so it is closed after the class and its connections freed.
  */
 @SpringBootTest(properties = { "beacon.overdose.scan.enabled=false", "beacon.overdose.detection.by=jurisdiction",
 		"beacon.overdose.scheduling.enabled=false", "spring.mail.host=127.0.0.1",
 		"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
-		"beacon.overdose.notifications.base-url=https://beacon.example" })
+		"beacon.overdose.notifications.base-url=https://beacon.example",
+		"beacon.overdose.notifications.redelivery-min-age=0s", "spring.datasource.hikari.maximum-pool-size=4" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AlarmDeliveryIntegrationTests {
 
 	static final int SMTP_PORT = freePort();
@@ -68,9 +73,11 @@ class AlarmDeliveryIntegrationTests {
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 	}
 
-	@BeforeAll
-	static void startMail() {
-		MAIL.start();
+	@BeforeEach
+	void mailServerUp() {
+		if (!MAIL.isRunning()) {
+			MAIL.start();
+		}
 	}
 
 	@AfterAll
@@ -80,6 +87,9 @@ class AlarmDeliveryIntegrationTests {
 
 	@Autowired
 	OverdoseEvents events;
+
+	@Autowired
+	Redelivery redelivery;
 
 	@Autowired
 	AlarmRepository alarms;
@@ -189,6 +199,29 @@ class AlarmDeliveryIntegrationTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	@Test
+	void theScheduledRedeliveryJobSendsWhatAnOutageHeldBack(@TempDir Path dir) throws Exception {
+		AgencyId agency = OverdoseFixtures.newAgency(agencies);
+		String inbox = "redelivery-" + agency.value() + "@health.example";
+		recipients.insert(agency, null, "Health department", inbox, null, null, "test", Instant.now());
+		MAIL.stop();
+
+		events.importFile(agency, DetectionIntegrationTests.spike(dir, today()), ImportProfile.TEMPE, "test");
+		StoredAlarm alarm = awaitAlarm(agency);
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.forAlarm(agency, alarm.id()).stream()
+				.anyMatch(d -> d.attempts() == 1 && d.lastError() != null));
+
+		MAIL.start();
+		redelivery.resubmit();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(inbox).size() == 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> incompleteAlarmPublications(alarm.id()) == 0);
+		assertThat(deliveries.forAlarm(agency, alarm.id())).singleElement().satisfies(d -> {
+			assertThat(d.state()).isEqualTo("DELIVERED");
+			assertThat(d.attempts()).isEqualTo(2);
+		});
 	}
 
 	record Received(String body, String signature, String event) {
