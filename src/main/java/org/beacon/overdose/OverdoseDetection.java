@@ -13,8 +13,9 @@ public interface OverdoseDetection {
 
 	/**
 	 * EARS C1/C2/C3 or CUSUM per area and day from {@code from} to {@code to} inclusive; the baselines use the
-	 * {@link #HISTORY_DAYS} before {@code from} when the events reach back that far. Days without events count 0.
-	 * Areas without any event in the period have no rows.
+	 * {@link #HISTORY_DAYS} before {@code from} when the events reach back that far. Days without events count 0,
+	 * but days before the first event are no data, not zero overdoses: the series starts on the first event's day
+	 * if that is later, and days before it have no rows. Areas without any event in the period have no rows.
 	 *
 	 * @param minSigma floor under the baseline SD in cases per day, or {@code null} for {@link #DEFAULT_MIN_SIGMA};
 	 *        0 is the CDC definition (see docs/methods/ears.md)

@@ -90,6 +90,18 @@ class OverdoseCommandTests {
 				.startsWith("2017-07-27,Jurisdiction,5,0.857142857142857").endsWith(",4.142857142857143,true");
 	}
 
+	/** The file begins on 2017-06-01: the days before are no data, not zero overdoses, so C1 starts on day 7. */
+	@Test
+	void treatsTheDaysBeforeTheFirstEventAsNoDataRatherThanZero() {
+		Run run = run("detect", "--method", "c1", "--csv", OverdoseFixtures.tempe().toString(), "--profile", "tempe",
+				"--from", "2017-06-01", "--to", "2017-06-08");
+
+		List<String> lines = run.out.toString().lines().toList();
+		assertThat(lines).hasSize(9);
+		assertThat(lines.subList(1, 8)).allSatisfy(l -> assertThat(l).endsWith(",,,,false"));
+		assertThat(lines.get(8)).startsWith("2017-06-08,Jurisdiction,").doesNotEndWith(",,,,false");
+	}
+
 	@Test
 	void detectsOnStoredEventsByCounty() {
 		AgencyId agency = OverdoseFixtures.newAgency(agencies);

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.beacon.agency.Agencies;
@@ -135,6 +136,11 @@ class AlarmPagesIntegrationTests {
 		var agency = agencies.defaultAgency().id();
 		Optional<StoredAlarm> existing = find();
 		if (existing.isEmpty()) {
+			// the data must begin before the baseline: before the first event there is no data, not zero overdoses
+			OverdoseEntry opening = OverdoseFixtures.pointOn(SPIKE_DAY.minusDays(40), 38.63, -90.2);
+			events.record(agency, new OverdoseEntry(opening.occurredAt(), opening.occurredDate(), true, opening.lat(),
+					opening.lon(), opening.precision(), null, null, null, false, true, 1, List.of(), opening.source(), null,
+					"api", "alarm-page-opening"), "test");
 			for (int i = 0; i < 6; i++) {
 				OverdoseEntry e = OverdoseFixtures.pointOn(SPIKE_DAY, 38.63 + i * 0.001, -90.2);
 				events.record(agency, new OverdoseEntry(e.occurredAt(), e.occurredDate(), true, e.lat(), e.lon(),

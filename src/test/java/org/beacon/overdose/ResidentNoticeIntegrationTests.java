@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -147,6 +148,11 @@ class ResidentNoticeIntegrationTests {
 	/** {@code count} overdoses on {@code day} after a quiet month: a jurisdiction C2 alarm with that count. */
 	private StoredAlarm alarmWith(LocalDate day, int count) {
 		var agency = agencies.defaultAgency().id();
+		// the data must begin before the baseline: before the first event there is no data, not zero overdoses
+		OverdoseEntry opening = OverdoseFixtures.pointOn(day.minusDays(40), 38.63, -90.2);
+		events.record(agency, new OverdoseEntry(opening.occurredAt(), opening.occurredDate(), true, opening.lat(),
+				opening.lon(), opening.precision(), null, null, null, false, true, 1, List.of(), opening.source(), null, "api",
+				"notice-opening-" + day), "test");
 		for (int i = 0; i < count; i++) {
 			OverdoseEntry e = OverdoseFixtures.pointOn(day, 38.63 + i * 0.001, -90.2);
 			events.record(agency, new OverdoseEntry(e.occurredAt(), e.occurredDate(), true, e.lat(), e.lon(), e.precision(),

@@ -69,12 +69,13 @@ class AlarmDetection {
 		Instant now = clock.getIfAvailable(Clock::systemUTC).instant();
 		LocalDate today = now.atZone(agencies.get(agency).timeZone()).toLocalDate();
 		LocalDate notifyFrom = today.minusDays(detection.notifyWithinDays());
+		LocalDate dataStart = events.firstDay(agency).orElse(historyStart);
 		int added = 0;
 		for (String methodName : detection.methods()) {
 			DetectionMethod method = DetectionMethod.parse(methodName);
 			for (String byName : detection.by()) {
 				AreaGrouping by = AreaGrouping.parse(byName);
-				added += seriesAlarms(calculator.compute(agency, stored, method, by, from, to, null), agency, from, now,
+				added += seriesAlarms(calculator.compute(agency, stored, method, by, from, to, null, dataStart), agency, from, now,
 						notifyFrom);
 			}
 		}
@@ -93,7 +94,7 @@ class AlarmDetection {
 	private int seriesAlarms(DetectionService.Computed c, AgencyId agency, LocalDate from, Instant now,
 			LocalDate notifyFrom) {
 		int added = 0;
-		int offset = (int) (from.toEpochDay() - c.start().toEpochDay());
+		int offset = (int) Math.max(0, from.toEpochDay() - c.start().toEpochDay());
 		for (int a = 0; a < c.grouped().locations().size(); a++) {
 			if (!c.active()[a]) {
 				continue;

@@ -47,9 +47,9 @@ public class DetectionService implements OverdoseDetection {
 	@Override
 	public SeriesReport series(AgencyId agency, List<OverdoseEvent> events, DetectionMethod method, AreaGrouping by,
 			LocalDate from, LocalDate to, Double minSigma) {
-		Computed c = compute(agency, events, method, by, from, to, minSigma);
+		Computed c = compute(agency, events, method, by, from, to, minSigma, null);
 		List<DetectionRow> rows = new ArrayList<>();
-		int offset = (int) (from.toEpochDay() - c.start().toEpochDay());
+		int offset = (int) Math.max(0, from.toEpochDay() - c.start().toEpochDay());
 		for (int a = 0; a < c.grouped().locations().size(); a++) {
 			if (!c.active()[a]) {
 				continue;
@@ -64,13 +64,23 @@ public class DetectionService implements OverdoseDetection {
 		return new SeriesReport(rows, c.grouped().leftOut());
 	}
 
+	/**
+	 * @param dataStart the first day the data covers (before it there is no data, which is not the same as no
+	 *        overdoses), or {@code null} for the first day of {@code events}; the series starts there if that is
+	 *        later than {@code from} minus {@link #HISTORY_DAYS}
+	 */
 	Computed compute(AgencyId agency, List<OverdoseEvent> events, DetectionMethod method, AreaGrouping by,
-			LocalDate from, LocalDate to, Double minSigma) {
+			LocalDate from, LocalDate to, Double minSigma, LocalDate dataStart) {
 		if (method == DetectionMethod.SCAN) {
 			throw new IllegalArgumentException("use scan(...) for the space-time scan");
 		}
 		requireOrder(from, to);
+		LocalDate covered = dataStart != null ? dataStart
+				: events.stream().map(e -> e.entry().occurredDate()).min(LocalDate::compareTo).orElse(from);
 		LocalDate start = from.minusDays(HISTORY_DAYS);
+		if (covered.isAfter(start)) {
+			start = covered.isAfter(to) ? to : covered;
+		}
 		List<OverdoseEvent> inPeriod = within(events, start, to);
 		EventGrouping.Grouped grouped = EventGrouping.group(inPeriod, by, geography, agency, false);
 		AreaDayCounts counts = counts(inPeriod, grouped, start, to);

@@ -13,14 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * When detection runs: after every import and every entry (from the event publication registry, so a crash
  * before it ran means it runs on the next start), and on a schedule ({@link DetectionSchedule}) for the last
- * few days, so that a quiet day after a spike, or a late entry, is evaluated too.
+ * few days, so that a quiet day after a spike, or a late entry, is evaluated too. Not in the command line: its
+ * {@code overdose import} runs detection itself before it exits and prints what it found.
  */
 @Component
+@Profile("!cli")
 class DetectionTriggers {
 
 	static final String LOCK = "overdose.detection";

@@ -93,6 +93,13 @@ public class OverdoseEventRepository {
 				.query(OverdoseEventRepository::map).list();
 	}
 
+	/** The day of the agency's first stored event: where its data begins. */
+	Optional<LocalDate> firstDay(AgencyId agency) {
+		return jdbc.sql("SELECT MIN(occurred_date) FROM overdose_event WHERE agency_id = :agency")
+				.param("agency", agency.value()).query(LocalDate.class).list().stream()
+				.filter(java.util.Objects::nonNull).findFirst();
+	}
+
 	private static MapSqlParameterSource params(OverdoseEvent event) {
 		OverdoseEntry e = event.entry();
 		return new MapSqlParameterSource()
