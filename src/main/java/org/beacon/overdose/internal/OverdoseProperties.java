@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record OverdoseProperties(Detection detection, Scan scan, Notifications notifications) {
 
 	public OverdoseProperties {
-		detection = detection == null ? new Detection(null, null, 0, 0, null, true) : detection;
+		detection = detection == null ? new Detection(null, null, 0, 0, null) : detection;
 		scan = scan == null ? new Scan(null, null, 0, 0, 0, null, 0, 0) : scan;
 		notifications = notifications == null ? new Notifications(null, null, null, null, null) : notifications;
 	}
@@ -27,11 +27,10 @@ public record OverdoseProperties(Detection detection, Scan scan, Notifications n
 	 * @param lookbackDays days up to today that each scheduled run evaluates (default 3)
 	 * @param notifyWithinDays alarms on days older than this many days before today are stored without
 	 *        notifying anyone: an import of last year's data should not page partners (default 3)
-	 * @param cron when the scheduled run happens (default every 15 minutes)
-	 * @param scheduled whether the scheduled run happens at all (default true)
+	 * @param cron when the scheduled run happens (default every 15 minutes; {@code beacon.overdose.scheduling.enabled=false}
+	 *        turns the scheduled jobs off)
 	 */
-	public record Detection(List<String> methods, List<String> by, int lookbackDays, int notifyWithinDays, String cron,
-			Boolean scheduled) {
+	public record Detection(List<String> methods, List<String> by, int lookbackDays, int notifyWithinDays, String cron) {
 
 		public Detection {
 			methods = methods == null || methods.isEmpty() ? List.of("c2") : List.copyOf(methods);
@@ -39,7 +38,6 @@ public record OverdoseProperties(Detection detection, Scan scan, Notifications n
 			lookbackDays = lookbackDays <= 0 ? 3 : lookbackDays;
 			notifyWithinDays = notifyWithinDays <= 0 ? 3 : notifyWithinDays;
 			cron = cron == null || cron.isBlank() ? "0 */15 * * * *" : cron;
-			scheduled = scheduled == null || scheduled;
 		}
 	}
 
