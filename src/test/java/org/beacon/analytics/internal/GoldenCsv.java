@@ -11,16 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A golden CSV from a peer, read from the test classpath into numeric columns ("NA" and "" read as NaN). */
+/**
+ * A golden CSV from a peer, read from the test classpath; columns are parsed as numbers when asked for
+ * ("NA" and "" read as NaN). Cells must not contain commas.
+ */
 final class GoldenCsv {
 
-	private final Map<String, double[]> columns;
+	private final Map<String, Integer> header;
 
-	private final int rows;
+	private final List<String[]> data;
 
-	private GoldenCsv(Map<String, double[]> columns, int rows) {
-		this.columns = columns;
-		this.rows = rows;
+	private GoldenCsv(Map<String, Integer> header, List<String[]> data) {
+		this.header = header;
+		this.data = data;
 	}
 
 	static GoldenCsv read(String resource) {
@@ -29,28 +32,18 @@ final class GoldenCsv {
 			throw new IllegalStateException("golden file " + resource + " is missing from the test classpath");
 		}
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String[] header = split(reader.readLine());
-			List<double[]> data = new ArrayList<>();
+			String[] names = split(reader.readLine());
+			Map<String, Integer> header = new LinkedHashMap<>();
+			for (int c = 0; c < names.length; c++) {
+				header.put(names[c], c);
+			}
+			List<String[]> data = new ArrayList<>();
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank()) {
-					continue;
+				if (!line.isBlank()) {
+					data.add(split(line));
 				}
-				String[] cells = split(line);
-				double[] row = new double[header.length];
-				for (int c = 0; c < header.length; c++) {
-					row[c] = number(cells[c]);
-				}
-				data.add(row);
 			}
-			Map<String, double[]> columns = new LinkedHashMap<>();
-			for (int c = 0; c < header.length; c++) {
-				double[] column = new double[data.size()];
-				for (int r = 0; r < data.size(); r++) {
-					column[r] = data.get(r)[c];
-				}
-				columns.put(header[c], column);
-			}
-			return new GoldenCsv(columns, data.size());
+			return new GoldenCsv(header, data);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -58,13 +51,17 @@ final class GoldenCsv {
 	}
 
 	int rows() {
-		return rows;
+		return data.size();
 	}
 
 	double[] column(String name) {
-		double[] column = columns.get(name);
-		if (column == null) {
-			throw new IllegalArgumentException("no column " + name + " in golden file; have " + columns.keySet());
+		Integer c = header.get(name);
+		if (c == null) {
+			throw new IllegalArgumentException("no column " + name + " in golden file; have " + header.keySet());
+		}
+		double[] column = new double[data.size()];
+		for (int r = 0; r < column.length; r++) {
+			column[r] = number(data.get(r)[c]);
 		}
 		return column;
 	}
