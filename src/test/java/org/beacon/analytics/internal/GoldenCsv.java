@@ -66,6 +66,18 @@ final class GoldenCsv {
 		return column;
 	}
 
+	String[] text(String name) {
+		Integer c = header.get(name);
+		if (c == null) {
+			throw new IllegalArgumentException("no column " + name + " in golden file; have " + header.keySet());
+		}
+		String[] column = new String[data.size()];
+		for (int r = 0; r < column.length; r++) {
+			column[r] = data.get(r)[c];
+		}
+		return column;
+	}
+
 	int[] intColumn(String name) {
 		double[] column = column(name);
 		int[] out = new int[column.length];
