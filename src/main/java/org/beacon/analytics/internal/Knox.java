@@ -1,5 +1,7 @@
 package org.beacon.analytics.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -21,9 +23,9 @@ import java.util.stream.IntStream;
  *
  * <p>Only pairs closer than the largest spatial breakpoint are enumerated, once, with a grid index over
  * the events (cells as large as that distance, each event against its own and the four "forward"
- * neighbouring cells). They are held in blocks of at most {@code pairBudget} pairs; each block is counted
- * under every permutation before the next is enumerated, so memory stays bounded whatever the number of
- * close pairs. The far row comes from the all-pair temporal histogram, which no permutation changes; the
+ * neighbouring cells), in parallel over ranges of events. They are held in blocks of at most
+ * {@code pairBudget} pairs in all; each round of blocks is counted under every permutation before the next
+ * is enumerated, so memory stays bounded whatever the number of close pairs. The far row comes from the all-pair temporal histogram, which no permutation changes; the
  * open-ended time column from the band's pair total. Permutations run in parallel; each is one pass over
  * an int array of neighbours (about 1.5 ns per pair).
  */
@@ -42,6 +44,9 @@ public final class Knox {
 	 * take two blocks and the whole test stays under a 1 GB heap.
 	 */
 	public static final int DEFAULT_PAIR_BUDGET = 1 << 26;
+
+	/** Pair enumeration runs on up to this many threads, each with its share of the pair budget. */
+	private static final int MAX_ENUMERATION_WORKERS = 4;
 
 	/** The temporal lookup table holds one int per time unit below the last breakpoint: 4 MiB at most. */
 	private static final int MAX_TIME_BREAK = 1 << 20;
@@ -91,14 +96,30 @@ public final class Knox {
 		long[] observedInner = new long[inner * cols];
 		long[][] simulatedInner = new long[permutations][inner * cols];
 		long[] bandPairs = new long[inner];
-		PairBlocks blocks = new PairBlocks(order, spaceBreaks, metric, pairBudget);
-		while (blocks.next()) {
-			for (int b = 0; b < inner; b++) {
-				bandPairs[b] += blocks.pairsInBand(b);
+		int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_ENUMERATION_WORKERS));
+		List<PairBlocks> parts = new ArrayList<>();
+		for (int w = 0; w < workers; w++) {
+			parts.add(new PairBlocks(order, spaceBreaks, metric, Math.max(1, pairBudget / workers),
+					(int) ((long) n * w / workers), (int) ((long) n * (w + 1) / workers)));
+		}
+		while (true) {
+			// each worker enumerates the next block of its own range of events, in parallel
+			List<PairBlocks> blocks = parts.parallelStream().filter(PairBlocks::next).toList();
+			if (blocks.isEmpty()) {
+				break;
 			}
-			blocks.count(t, lut, observedInner, cols);
-			IntStream.range(0, permutations).parallel()
-				.forEach(r -> blocks.count(permuted(t, seeds[r]), lut, simulatedInner[r], cols));
+			for (PairBlocks block : blocks) {
+				for (int b = 0; b < inner; b++) {
+					bandPairs[b] += block.pairsInBand(b);
+				}
+				block.count(t, lut, observedInner, cols);
+			}
+			IntStream.range(0, permutations).parallel().forEach(r -> {
+				int[] permutedTimes = permuted(t, seeds[r]);
+				for (PairBlocks block : blocks) {
+					block.count(permutedTimes, lut, simulatedInner[r], cols);
+				}
+			});
 		}
 
 		long[] allTime = allPairTimeHistogram(time, timeBreaks);

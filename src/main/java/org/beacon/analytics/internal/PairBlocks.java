@@ -41,8 +41,18 @@ final class PairBlocks {
 
 	private final int[] perBand;
 
-	PairBlocks(Knox.SpatialOrder order, double[] spaceBreaks, Knox.Metric metric, int budget) {
+	/** Last event position (exclusive) this instance enumerates pairs for. */
+	private final int rangeEnd;
+
+	/**
+	 * Pairs of the events at positions {@code [rangeStart, rangeEnd)} of the spatial order (with any later
+	 * event), in blocks of at most {@code budget} pairs.
+	 */
+	PairBlocks(Knox.SpatialOrder order, double[] spaceBreaks, Knox.Metric metric, int budget, int rangeStart,
+			int rangeEnd) {
 		this.order = order;
+		this.hi = rangeStart;
+		this.rangeEnd = rangeEnd;
 		this.breaks = spaceBreaks;
 		this.maxDistance = spaceBreaks[spaceBreaks.length - 1];
 		this.manhattan = metric == Knox.Metric.MANHATTAN;
@@ -57,7 +67,7 @@ final class PairBlocks {
 
 	/** Enumerates the next block; false when every event has been covered. */
 	boolean next() {
-		int n = order.x.length;
+		int n = rangeEnd;
 		if (hi >= n) {
 			return false;
 		}
@@ -158,26 +168,35 @@ final class PairBlocks {
 		return scan(i, xi, yi, order.cellStart[cell], order.cellStart[cell + 1], found);
 	}
 
+	/**
+	 * Appends the events at positions {@code [from, to)} closer than the maximum distance. Branch-free: every
+	 * event is written at {@code found} and {@code found} advances only if it is close, since about four in
+	 * five candidates are not and a mispredicted branch costs more than the store.
+	 */
 	private int scan(int i, double xi, double yi, int from, int to, int found) {
+		if (found + (to - from) > candidate.length) {
+			int grown = Math.max(2 * candidate.length, found + (to - from));
+			candidate = Arrays.copyOf(candidate, grown);
+			candidateBand = Arrays.copyOf(candidateBand, grown);
+		}
 		double[] x = order.x;
 		double[] y = order.y;
+		int[] cand = candidate;
+		byte[] band = candidateBand;
+		double[] br = breaks;
+		int inner = bands;
+		double max = maxDistance;
 		for (int j = from; j < to; j++) {
 			double dx = Math.abs(x[j] - xi);
 			double dy = Math.abs(y[j] - yi);
 			double d = manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
-			if (d < maxDistance) {
-				if (found == candidate.length) {
-					candidate = Arrays.copyOf(candidate, 2 * found);
-					candidateBand = Arrays.copyOf(candidateBand, 2 * found);
-				}
-				int b = 0;
-				while (d >= breaks[b + 1]) {
-					b++;
-				}
-				candidate[found] = j;
-				candidateBand[found] = (byte) b;
-				found++;
+			int b = 0;
+			for (int q = 1; q < inner; q++) {
+				b += d >= br[q] ? 1 : 0;
 			}
+			cand[found] = j;
+			band[found] = (byte) b;
+			found += d < max ? 1 : 0;
 		}
 		return found;
 	}
