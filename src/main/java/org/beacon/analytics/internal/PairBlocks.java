@@ -14,7 +14,7 @@ final class PairBlocks {
 
 	private final Knox.SpatialOrder order;
 
-	private final double[] breaks;
+	private final SpatialBands spatial;
 
 	private final double maxDistance;
 
@@ -53,7 +53,7 @@ final class PairBlocks {
 		this.order = order;
 		this.hi = rangeStart;
 		this.rangeEnd = rangeEnd;
-		this.breaks = spaceBreaks;
+		this.spatial = new SpatialBands(spaceBreaks);
 		this.maxDistance = spaceBreaks[spaceBreaks.length - 1];
 		this.manhattan = metric == Knox.Metric.MANHATTAN;
 		this.bands = spaceBreaks.length - 1;
@@ -183,20 +183,15 @@ final class PairBlocks {
 		double[] y = order.y;
 		int[] cand = candidate;
 		byte[] band = candidateBand;
-		double[] br = breaks;
-		int inner = bands;
+		SpatialBands spatial = this.spatial;
 		double max = maxDistance;
 		for (int j = from; j < to; j++) {
 			double dx = Math.abs(x[j] - xi);
 			double dy = Math.abs(y[j] - yi);
 			double d = manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
-			int b = 0;
-			for (int q = 1; q < inner; q++) {
-				b += d >= br[q] ? 1 : 0;
-			}
 			cand[found] = j;
-			band[found] = (byte) b;
-			found += d < max ? 1 : 0;
+			band[found] = (byte) spatial.of(d);
+			found += SpatialBands.below(d, max);
 		}
 		return found;
 	}

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 
 import org.beacon.analytics.internal.Knox.Metric;
+import org.beacon.analytics.internal.Knox.Strategy;
 import org.junit.jupiter.api.Test;
 
 class KnoxTests {
@@ -44,25 +45,35 @@ class KnoxTests {
 	}
 
 	@Test
-	void equalsBruteForceOnClusteredEventsWithDuplicates() {
+	void equalsBruteForceOnClusteredEventsWithDuplicatesWithEitherStrategy() {
 		Events events = clustered(400, 11);
 		for (Metric metric : Metric.values()) {
-			KnoxTable table = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, metric, 0, 1);
-			assertThat(table.observed()).as(metric.name()).containsExactly(bruteForce(events, NRC_METRES, NRC_DAYS, metric));
+			long[] expected = bruteForce(events, NRC_METRES, NRC_DAYS, metric);
+			for (Strategy strategy : new Strategy[] { Strategy.STORED_PAIRS, Strategy.SPACE_TIME }) {
+				KnoxTable table = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, metric, 0, 1, strategy,
+						Knox.DEFAULT_PAIR_BUDGET);
+				assertThat(table.observed()).as("%s %s", metric, strategy).containsExactly(expected);
+			}
 		}
 	}
 
 	@Test
-	void givesTheSameTableWhateverThePairBudget() {
+	void givesTheSameTableWhateverTheStrategyAndPairBudget() {
 		Events events = clustered(500, 5);
 
-		KnoxTable oneBlock = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19, 42);
+		KnoxTable oneBlock = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19, 42,
+				Strategy.STORED_PAIRS, Knox.DEFAULT_PAIR_BUDGET);
 		KnoxTable manyBlocks = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19,
-				42, 40);
+				42, Strategy.STORED_PAIRS, 40);
+		KnoxTable join = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19, 42,
+				Strategy.SPACE_TIME, 1);
 
-		assertThat(manyBlocks.observed()).containsExactly(oneBlock.observed());
-		assertThat(manyBlocks.expected()).containsExactly(oneBlock.expected());
-		assertThat(manyBlocks.pValue()).containsExactly(oneBlock.pValue());
+		for (KnoxTable other : new KnoxTable[] { manyBlocks, join }) {
+			assertThat(other.observed()).containsExactly(oneBlock.observed());
+			assertThat(other.expected()).containsExactly(oneBlock.expected());
+			assertThat(other.pValue()).containsExactly(oneBlock.pValue());
+			assertThat(other.pairsWithinMaxDistance()).isEqualTo(oneBlock.pairsWithinMaxDistance());
+		}
 	}
 
 	@Test
@@ -81,7 +92,8 @@ class KnoxTests {
 	void permutationMeanConvergesToTheMarginalExpectation() {
 		Events events = clustered(300, 9);
 
-		KnoxTable table = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 2000, 1);
+		KnoxTable table = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 2000, 1,
+				Strategy.SPACE_TIME, 1);
 
 		for (int c = 0; c < table.expected().length; c++) {
 			double e = table.marginalExpected()[c];
@@ -113,8 +125,12 @@ class KnoxTests {
 		KnoxTable one = Knox.table(new double[] { 5 }, new double[] { 5 }, new int[] { 3 }, NRC_METRES, NRC_DAYS,
 				Metric.MANHATTAN, 9, 1);
 
+		KnoxTable joined = Knox.table(new double[] { 5 }, new double[] { 5 }, new int[] { 3 }, NRC_METRES, NRC_DAYS,
+				Metric.MANHATTAN, 9, 1, Strategy.SPACE_TIME, 1);
+
 		assertThat(none.observed()).containsOnly(0L);
 		assertThat(one.observed()).containsOnly(0L);
+		assertThat(joined.observed()).containsOnly(0L);
 		assertThat(one.ratio()).containsOnly(Double.NaN);
 		assertThat(one.pValue()).containsOnly(1.0);
 	}
