@@ -12,7 +12,7 @@ final class PairBlocks {
 	/** First allocation of the neighbour array; it doubles up to the budget as blocks need. */
 	private static final int INITIAL_CAPACITY = 1 << 16;
 
-	private final Knox.SpatialOrder order;
+	private final SpatialOrder order;
 
 	private final SpatialBands spatial;
 
@@ -48,7 +48,7 @@ final class PairBlocks {
 	 * Pairs of the events at positions {@code [rangeStart, rangeEnd)} of the spatial order (with any later
 	 * event), in blocks of at most {@code budget} pairs.
 	 */
-	PairBlocks(Knox.SpatialOrder order, double[] spaceBreaks, Knox.Metric metric, int budget, int rangeStart,
+	PairBlocks(SpatialOrder order, double[] spaceBreaks, Knox.Metric metric, int budget, int rangeStart,
 			int rangeEnd) {
 		this.order = order;
 		this.hi = rangeStart;
