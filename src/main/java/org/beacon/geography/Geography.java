@@ -29,6 +29,15 @@ public interface Geography {
 	/** The agency's projection to metres (its configured one, or a local one chosen for {@code auto}). */
 	MetricProjection projection(AgencyId agency);
 
+	/**
+	 * A projection named by {@code definition}: {@code EPSG:nnnn}, {@code ESRI:nnnnnn} or a proj4 string such as
+	 * Missouri East state plane in US survey feet, {@code +proj=tmerc +lat_0=35.83333333333334 +lon_0=-90.5
+	 * +k=0.9999333333333333 +x_0=250000 +y_0=0 +ellps=GRS80 +units=us-ft}. Coordinates stay in its own units.
+	 *
+	 * @throws IllegalArgumentException when the definition is unknown or cannot be parsed
+	 */
+	PlaneProjection projectionFrom(String definition);
+
 	/** H3 cell of a point at the given resolution. */
 	long h3Cell(double lat, double lon, int resolution);
 }

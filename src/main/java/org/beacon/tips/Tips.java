@@ -1,0 +1,39 @@
+package org.beacon.tips;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.beacon.shared.AgencyId;
+
+/**
+ * Staff triage of tips. Every change is kept as a note and, with identity present, audited. Reading a
+ * sealed original image is restricted to supervisors and administrators by the caller and audited here.
+ */
+public interface Tips {
+
+	List<TipSummary> queue(AgencyId agency, TipQueueFilter filter);
+
+	Optional<TipDetail> detail(AgencyId agency, long tipId);
+
+	void assign(AgencyId agency, long tipId, String assignee, String actor);
+
+	void recategorise(AgencyId agency, long tipId, TipCategory category, String actor);
+
+	void note(AgencyId agency, long tipId, String text, String actor);
+
+	/** Closes with an honest outcome; {@code noticeToTipster}, if given, appears in the receipt dialogue. */
+	void close(AgencyId agency, long tipId, TipOutcome outcome, String noticeToTipster, String actor);
+
+	void reopen(AgencyId agency, long tipId, String actor);
+
+	/** A supervisor has read a held tip and releases it to normal handling. */
+	void release(AgencyId agency, long tipId, String actor);
+
+	/** Asks the tipster a question through the receipt dialogue. */
+	void ask(AgencyId agency, long tipId, String question, String actor);
+
+	Optional<TipImage> workingCopy(AgencyId agency, long tipId, long attachmentId);
+
+	/** The sealed original as uploaded (metadata and all); audited as {@code tips.attachment.original.read}. */
+	Optional<TipImage> sealedOriginal(AgencyId agency, long tipId, long attachmentId, String actor);
+}

@@ -1,0 +1,141 @@
+package org.beacon.analytics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class SelfExcitingGridTests {
+
+	@Test
+	void computesTheLogLikelihoodOfTwoEventsByHand() {
+		// one cell, window T = 10 days, events at 0 and 1; μ = 0.5, θ = 0.5, ω = 1.
+		// λ(0) = 0.5; λ(1) = 0.5 + 0.5·e⁻¹ = 0.68394; compensator μT + θ[(1 − e⁻¹⁰) + (1 − e⁻⁹)]
+		// log L = ln 0.5 + ln 0.68394 − 5 − 0.5·(2 − e⁻¹⁰ − e⁻⁹)
+		Grid grid = new Grid(0, 0, 100, 1, 1);
+		var series = SelfExcitingGrid.CellSeries.of(new double[] { 50, 50 }, new double[] { 50, 50 },
+				new double[] { 0, 1 }, grid, 0, 10);
+
+		double logL = SelfExcitingGrid.logLikelihood(series, new double[] { 0.5 }, 0.5, 1, 10);
+
+		double expected = Math.log(0.5) + Math.log(0.5 + 0.5 * Math.exp(-1)) - 5
+				- 0.5 * (2 - Math.exp(-10) - Math.exp(-9));
+		assertThat(logL).isCloseTo(expected, within(1e-12));
+	}
+
+	@Test
+	void recoversTheParametersOfASimulatedProcess() {
+		// 100 cells, μ from 0.01 to 0.05 a day, θ = 0.4 offspring per event, ω = 0.2 a day, 3,000 days
+		Grid grid = new Grid(0, 0, 150, 10, 10);
+		Simulated sim = simulate(grid, 0.4, 0.2, 3000, 7);
+
+		SelfExcitingGrid fit = SelfExcitingGrid.fit(sim.x, sim.y, sim.day, grid, 0, 3000, 1.0 / 7, 500);
+
+		assertThat(sim.day.length).isGreaterThan(10_000);
+		assertThat(fit.theta()).isCloseTo(0.4, within(0.04));
+		assertThat(fit.omega()).isCloseTo(0.2, within(0.04));
+		double meanMu = Arrays.stream(fit.mu()).average().orElseThrow();
+		assertThat(meanMu).isCloseTo(0.03, within(0.003));
+		assertThat(fit.iterations()).isLessThan(500);
+	}
+
+	@Test
+	void fitsBetterThanItsStartingPoint() {
+		Grid grid = new Grid(0, 0, 150, 6, 6);
+		Simulated sim = simulate(grid, 0.3, 0.5, 1000, 3);
+
+		SelfExcitingGrid one = SelfExcitingGrid.fit(sim.x, sim.y, sim.day, grid, 0, 1000, 1.0 / 7, 1);
+		SelfExcitingGrid full = SelfExcitingGrid.fit(sim.x, sim.y, sim.day, grid, 0, 1000, 1.0 / 7, 300);
+
+		assertThat(full.logLikelihood()).isGreaterThan(one.logLikelihood());
+	}
+
+	@Test
+	void ranksARecentlyActiveCellAboveAQuietOneWithTheSameHistory() {
+		// two cells with 3 events each over 100 days; cell 1's came in the last 2 days
+		Grid grid = new Grid(0, 0, 100, 2, 1);
+		double[] x = { 50, 50, 50, 150, 150, 150 };
+		double[] y = { 50, 50, 50, 50, 50, 50 };
+		double[] day = { 10, 40, 70, 98, 98.5, 99 };
+		SelfExcitingGrid fit = SelfExcitingGrid.fit(x, y, day, grid, 0, 100, 0.5, 200);
+
+		double[] intensity = fit.intensity(x, y, day, grid, 100);
+
+		assertThat(intensity[1]).isGreaterThan(intensity[0]);
+		assertThat(intensity[0]).isGreaterThanOrEqualTo(fit.mu()[0]);
+	}
+
+	@Test
+	void rejectsAnEmptyWindow() {
+		assertThatThrownBy(() -> SelfExcitingGrid.fit(new double[0], new double[0], new double[0],
+				new Grid(0, 0, 1, 1, 1), 5, 5, 0.1, 10)).hasMessageContaining("end > start");
+	}
+
+	private record Simulated(double[] x, double[] y, double[] day) {
+	}
+
+	/** Branching simulation: Poisson backgrounds, each event has Poisson(θ) children Exp(ω) days later. */
+	private static Simulated simulate(Grid grid, double theta, double omega, double days, long seed) {
+		SplittableRandom rng = new SplittableRandom(seed);
+		double[] x = new double[1 << 16];
+		double[] y = new double[1 << 16];
+		double[] t = new double[1 << 16];
+		int n = 0;
+		for (int c = 0; c < grid.cells(); c++) {
+			double mu = 0.01 + 0.04 * c / (grid.cells() - 1);
+			double cx = grid.centreX(c % grid.nx());
+			double cy = grid.centreY(c / grid.nx());
+			int first = n;
+			int background = poisson(rng, mu * days);
+			for (int k = 0; k < background; k++) {
+				if (n == t.length) {
+					x = Arrays.copyOf(x, 2 * n);
+					y = Arrays.copyOf(y, 2 * n);
+					t = Arrays.copyOf(t, 2 * n);
+				}
+				x[n] = cx;
+				y[n] = cy;
+				t[n++] = rng.nextDouble() * days;
+			}
+			for (int parent = first; parent < n; parent++) {
+				int children = poisson(rng, theta);
+				for (int k = 0; k < children; k++) {
+					double when = t[parent] - Math.log(1 - rng.nextDouble()) / omega;
+					if (when < days) {
+						if (n == t.length) {
+							x = Arrays.copyOf(x, 2 * n);
+							y = Arrays.copyOf(y, 2 * n);
+							t = Arrays.copyOf(t, 2 * n);
+						}
+						x[n] = cx;
+						y[n] = cy;
+						t[n++] = when;
+					}
+				}
+			}
+		}
+		return new Simulated(Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOf(t, n));
+	}
+
+	private static int poisson(SplittableRandom rng, double mean) {
+		if (mean > 30) {
+			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
+		}
+		double limit = Math.exp(-mean);
+		double product = rng.nextDouble();
+		int k = 0;
+		while (product > limit) {
+			product *= rng.nextDouble();
+			k++;
+		}
+		return k;
+	}
+
+	private static double gaussian(SplittableRandom rng) {
+		return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+	}
+}
