@@ -28,8 +28,13 @@ public interface IncidentImports {
 	ImportResult importStream(AgencyId agency, InputStream in, String sourceName, long totalBytes, String profile,
 			Map<String, String> columns, ImportProgress progress);
 
-	/** Streams every rejected row of an import run ({@link ImportResult#runId()}) in line order. */
-	void errorReport(long runId, Consumer<ImportResult.RowError> consumer);
+	/**
+	 * Streams every rejected row of an import run ({@link ImportResult#runId()}) in line order. The default
+	 * is for stand-ins that keep no report.
+	 */
+	default void errorReport(long runId, Consumer<ImportResult.RowError> consumer) {
+		throw new UnsupportedOperationException("this IncidentImports keeps no error reports");
+	}
 
 	/**
 	 * Reads the {@code --columns} form {@code time=DateOccur,lat=Latitude,type=Offense} (keys and column

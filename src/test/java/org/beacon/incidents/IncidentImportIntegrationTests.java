@@ -174,6 +174,39 @@ class IncidentImportIntegrationTests {
 				.isEqualTo(FakeGeography.BOX_ID);
 	}
 
+	/** The harmonized file's Latitude/Longitude were computed by its publisher from the same X/Y with R sf. */
+	@Test
+	void projectsStatePlaneFeetToThePublishedCoordinates() throws IOException {
+		AgencyId agency = newAgency(agencies);
+		importStl(agency, resource(HARMONIZED));
+		Map<String, double[]> published = new java.util.HashMap<>();
+		Map<String, Integer> seen = new java.util.HashMap<>();
+		try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(resource(HARMONIZED))) {
+			csv.forEach(row -> {
+				String key = row.getField("Complaint") + "/" + row.getField("Crime") + "/" + row.getField("CodedMonth");
+				if (!row.getField("Complaint").isEmpty() && row.getField("Count").equals("1")
+						&& seen.merge(key, 1, Integer::sum) == 1 && !row.getField("Latitude").isEmpty()) {
+					published.put(key, new double[] { Double.parseDouble(row.getField("Latitude")),
+							Double.parseDouble(row.getField("Longitude")) });
+				}
+			});
+		}
+		Map<String, double[]> stored = new java.util.HashMap<>();
+		jdbc.sql("SELECT source_id, lat, lon FROM incident WHERE agency_id = :a AND lat IS NOT NULL")
+				.param("a", agency.value())
+				.query(rs -> {
+					stored.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+				});
+
+		assertThat(published).hasSizeGreaterThan(20);
+		published.forEach((key, latLon) -> {
+			// 6 decimals published: within half a unit of the last digit, plus a little for the two libraries
+			assertThat(stored.get(key)).as(key).isNotNull();
+			assertThat(stored.get(key)[0]).as(key).isCloseTo(latLon[0], org.assertj.core.api.Assertions.within(6e-7));
+			assertThat(stored.get(key)[1]).as(key).isCloseTo(latLon[1], org.assertj.core.api.Assertions.within(6e-7));
+		});
+	}
+
 	@Test
 	void keepsIdenticalRowsApartAndOneComplaintCodedInTwoMonths() {
 		AgencyId agency = newAgency(agencies);

@@ -50,7 +50,7 @@ class IncidentImporter implements IncidentImports {
 	private final IncidentStore store;
 	private final ImportRuns runs;
 	private final Agencies agencies;
-	private final ObjectProvider<Geography> geography;
+	private final Geography geography;
 	private final ObjectProvider<AuditTrail> audit;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
@@ -58,7 +58,7 @@ class IncidentImporter implements IncidentImports {
 	private final Clock clock;
 
 	IncidentImporter(ImportProfiles profiles, IncidentStore store, ImportRuns runs, Agencies agencies,
-			ObjectProvider<Geography> geography, ObjectProvider<AuditTrail> audit, ApplicationEventPublisher events,
+			Geography geography, ObjectProvider<AuditTrail> audit, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, ImportSettings settings) {
 		this.profiles = profiles;
 		this.store = store;
@@ -103,8 +103,7 @@ class IncidentImporter implements IncidentImports {
 				throw new ImportRejectedException(sourceName + ": the file is empty, it has no header");
 			}
 			List<String> header = records.next().getFields();
-			Geography areas = geography.getObject();
-			reader = new RowReader(profile, header, sourceName, owner.timeZone(), areas.locator(agency), areas);
+			reader = new RowReader(profile, header, sourceName, owner.timeZone(), geography.locator(agency), geography);
 		}
 		catch (ImportRejectedException e) {
 			audit("incidents.import", sourceName, "failure");

@@ -24,7 +24,6 @@ import org.beacon.incidents.IncidentQueries;
 import org.beacon.incidents.IncidentRow;
 import org.beacon.incidents.MonthlyCount;
 import org.beacon.incidents.OffenseCategory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,10 +48,10 @@ class JdbcIncidentQueries implements IncidentQueries {
 	private final JdbcClient jdbc;
 	private final JdbcClient streaming;
 	private final Agencies agencies;
-	private final ObjectProvider<Geography> geography;
+	private final Geography geography;
 	private final TransactionTemplate readOnly;
 
-	JdbcIncidentQueries(JdbcClient jdbc, DataSource dataSource, Agencies agencies, ObjectProvider<Geography> geography,
+	JdbcIncidentQueries(JdbcClient jdbc, DataSource dataSource, Agencies agencies, Geography geography,
 			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -76,7 +75,7 @@ class JdbcIncidentQueries implements IncidentQueries {
 			return counts;
 		}
 		// other kinds are located now: by point, else (districts) by the code the source gave
-		AreaLocator locator = geography.getObject().locator(filter.agency());
+		AreaLocator locator = geography.locator(filter.agency());
 		Map<String, Long> byCode = new HashMap<>();
 		readOnly.executeWithoutResult(status -> where.bind(streaming.sql(
 				"SELECT lat, lon, district_code FROM incident %s".formatted(where.sql))).query(rs -> {
@@ -173,7 +172,7 @@ class JdbcIncidentQueries implements IncidentQueries {
 
 	private Map<Long, String> neighbourhoodNames(IncidentFilter filter) {
 		Map<Long, String> names = new HashMap<>();
-		for (Area area : geography.getObject().areas(filter.agency(), AreaKind.NEIGHBOURHOOD)) {
+		for (Area area : geography.areas(filter.agency(), AreaKind.NEIGHBOURHOOD)) {
 			names.put(area.id(), area.name());
 		}
 		return names;

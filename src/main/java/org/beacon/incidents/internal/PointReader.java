@@ -1,5 +1,7 @@
 package org.beacon.incidents.internal;
 
+import org.beacon.geography.PlaneProjection;
+
 /**
  * Reads a row's point by a profile's {@link ImportProfile.Coordinates}: latitude/longitude as given, or
  * projected x/y converted to them. Blank values, 0/0 and x/y outside the valid box are no point (the row is
@@ -12,11 +14,12 @@ final class PointReader {
 	}
 
 	private final ImportProfile.Coordinates coordinates;
-	private final SourceProjection projection;
+	private final PlaneProjection projection;
 
-	PointReader(ImportProfile.Coordinates coordinates) {
+	/** @param projection converts the profile's x/y; null when the profile reads latitude/longitude */
+	PointReader(ImportProfile.Coordinates coordinates, PlaneProjection projection) {
 		this.coordinates = coordinates;
-		this.projection = coordinates.projected() ? new SourceProjection(coordinates.projection()) : null;
+		this.projection = projection;
 	}
 
 	boolean projected() {

@@ -65,7 +65,8 @@ final class RowReader {
 		this.reportedTimes = new DateParser(profile.reportedFormats().isEmpty() ? profile.dateFormats()
 				: profile.reportedFormats());
 		this.classifier = new Classifier(profile.classification());
-		this.points = new PointReader(profile.coordinates());
+		this.points = new PointReader(profile.coordinates(),
+				profile.coordinates().projected() ? geography.projectionFrom(profile.coordinates().projection()) : null);
 		this.keys = new RowKeys(profile);
 		this.locator = locator;
 		this.geography = geography;
