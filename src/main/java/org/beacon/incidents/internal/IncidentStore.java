@@ -127,10 +127,10 @@ class IncidentStore {
 			csv.append(prefix);
 			CsvText.text(csv, row.sourceId()).append(',');
 			CsvText.text(csv, row.matchKey()).append(',');
-			csv.append(row.occurredAt()).append(',').append(row.occurredLocal()).append(',')
-					.append(row.occurredMonth()).append(',');
+			CsvText.instant(csv, row.occurredAt()).append(',');
+			CsvText.date(csv, row.occurredLocal()).append(',').append(row.occurredMonth()).append(',');
 			if (row.reportedAt() != null) {
-				csv.append(row.reportedAt());
+				CsvText.instant(csv, row.reportedAt());
 			}
 			csv.append(',');
 			CsvText.text(csv, row.offenseCode()).append(',');
@@ -138,7 +138,8 @@ class IncidentStore {
 			csv.append(row.category().name()).append(',').append(row.category().ucrPart()).append(',');
 			CsvText.text(csv, row.blockAddress()).append(',');
 			if (!Double.isNaN(row.lat())) {
-				csv.append(row.lat()).append(',').append(row.lon());
+				CsvText.degrees(csv, row.lat()).append(',');
+				CsvText.degrees(csv, row.lon());
 			}
 			else {
 				csv.append(',');

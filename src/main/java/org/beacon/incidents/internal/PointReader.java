@@ -4,7 +4,7 @@ import org.beacon.geography.PlaneProjection;
 
 /**
  * Reads a row's point by a profile's {@link ImportProfile.Coordinates}: latitude/longitude as given, or
- * projected x/y converted to them. Blank values, 0/0 and x/y outside the valid box are no point (the row is
+ * projected x/y converted to them, rounded to 7 decimals (about 1 cm; more is noise in police data). Blank values, 0/0 and x/y outside the valid box are no point (the row is
  * kept); text that is no number, or degrees out of range, is a problem that rejects the row.
  */
 final class PointReader {
@@ -46,6 +46,8 @@ final class PointReader {
 		if (projection != null) {
 			if (a > coordinates.minX() && a < coordinates.maxX() && b > coordinates.minY() && b < coordinates.maxY()) {
 				projection.toDegrees(a, b, latLon);
+				latLon[0] = CsvText.roundDegrees(latLon[0]);
+				latLon[1] = CsvText.roundDegrees(latLon[1]);
 			}
 			return null;
 		}
@@ -56,8 +58,8 @@ final class PointReader {
 			return new Problem(false, second, "longitude must be within [-180, 180]");
 		}
 		if (a != 0 || b != 0) {
-			latLon[0] = a;
-			latLon[1] = b;
+			latLon[0] = CsvText.roundDegrees(a);
+			latLon[1] = CsvText.roundDegrees(b);
 		}
 		return null;
 	}
