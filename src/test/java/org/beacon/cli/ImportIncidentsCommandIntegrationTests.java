@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
 
 import picocli.CommandLine;
 
-@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles" })
+@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles",
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import(FakeGeographyConfiguration.class)
 class ImportIncidentsCommandIntegrationTests {
 

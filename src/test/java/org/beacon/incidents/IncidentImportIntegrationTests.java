@@ -32,7 +32,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * to the same rows in Python: 128 rows, 104 with Count = 1 and 24 with Count = -1; 13 reversals find their
  * original in the sample (6 of them unfounded), 11 stay pending; 104 - 13 = 91 incidents are counted.
  */
-@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles" })
+@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles",
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import(FakeGeographyConfiguration.class)
 @RecordApplicationEvents
 class IncidentImportIntegrationTests {

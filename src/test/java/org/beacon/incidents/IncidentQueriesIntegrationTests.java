@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
  * Reads the imported harmonized sample. Expected values were counted with Python from the same 128 rows
  * (make-fixtures.py's rules): the 91 counted incidents, their local months, categories and neighbourhoods.
  */
-@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles" })
+@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles",
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import(FakeGeographyConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentQueriesIntegrationTests {

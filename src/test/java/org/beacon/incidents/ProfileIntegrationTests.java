@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code generic} profile configured by columns, and users' YAML profiles. */
-@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles" })
+@SpringBootTest(properties = { "beacon.import.batch-size=40", "beacon.import.profiles-dir=target/incident-test-profiles",
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import(FakeGeographyConfiguration.class)
 class ProfileIntegrationTests {
 

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=4")
 @AutoConfigureMockMvc
 @Import(FakeGeographyConfiguration.class)
 class IncidentImportControllerIntegrationTests {
