@@ -50,7 +50,7 @@ class AnalyzeCommandTests {
 		// centre of cell 0: (250 m, 250 m) → 250/6371000 rad = 0.00224830°
 		assertThat(Double.parseDouble(rows.get(0)[2])).isCloseTo(0.0022483040, within(1e-9));
 		assertThat(Double.parseDouble(rows.get(0)[3])).isCloseTo(0.0022483040, within(1e-9));
-		assertThat(run.err()).contains("incidents=11 cells=4");
+		assertThat(run.errText()).contains("incidents=11 cells=4");
 	}
 
 	/**
@@ -97,10 +97,10 @@ class AnalyzeCommandTests {
 		Run run = analyze("knox", "--bands", "0,600", "--days", "0,7", "--permutations", "19");
 
 		List<String[]> rows = run.rows();
-		assertThat(run.header()).isEqualTo("space_band_m,time_band_days,observed,expected,ratio,p");
+		assertThat(run.header()).isEqualTo("space_from_m,space_to_m,time_from_days,time_to_days,observed,expected,ratio,p");
 		assertThat(rows).hasSize(4);
-		assertThat(rows.get(0)[2]).isEqualTo("9");
-		assertThat(rows.stream().mapToLong(r -> Long.parseLong(r[2])).sum()).isEqualTo(55);
+		assertThat(rows.get(0)).startsWith("0.0", "600.0", "0", "7", "9");
+		assertThat(rows.stream().mapToLong(r -> Long.parseLong(r[4])).sum()).isEqualTo(55);
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class AnalyzeCommandTests {
 		assertThat(run.exitCode).isZero();
 		assertThat(run.header()).endsWith(",count,trend_z,trend_p,category");
 		assertThat(run.rows()).extracting(r -> r[4]).containsExactly("4", "2", "1", "4");
-		assertThat(run.err()).contains("steps=3 period=week");
+		assertThat(run.errText()).contains("steps=3 period=week");
 	}
 
 	/** The naive forecast for 2024-01-22 is last week's events: one each in cells 1 and 3. */
@@ -146,7 +146,7 @@ class AnalyzeCommandTests {
 
 	@Test
 	void refusesAnUnknownMethodAndCategory() {
-		assertThat(analyze("hexbins").err()).contains("method must be one of counts, kde");
+		assertThat(analyze("hexbins").errText()).contains("method must be one of counts, kde");
 		assertThat(run("analyze", "counts", "--category", "piracy", "--csv", fixture()).exitCode).isEqualTo(2);
 	}
 
@@ -196,7 +196,7 @@ class AnalyzeCommandTests {
 			return out.toString().lines().skip(1).map(l -> l.split(",", -1)).toList();
 		}
 
-		String err() {
+		String errText() {
 			return err.toString();
 		}
 	}
