@@ -53,12 +53,24 @@ class AnalyticsController {
 
 	private static final double MIN_CELL = 50;
 
+	/** The staff pages' base map (beacon.map.tile-url; empty draws no tiles). */
+	private static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+	private static final String OSM_ATTRIBUTION = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+
 	private final IncidentFrames frames;
 	private final AnalyticsEngine engine;
 	private final Agencies agencies;
 	private final AuditTrail audit;
+	private final String tileUrl;
+	private final String tileAttribution;
 
-	AnalyticsController(IncidentFrames frames, AnalyticsEngine engine, Agencies agencies, AuditTrail audit) {
+	AnalyticsController(IncidentFrames frames, AnalyticsEngine engine, Agencies agencies, AuditTrail audit,
+			org.springframework.core.env.Environment environment) {
+		String url = environment.getProperty("beacon.map.tile-url");
+		this.tileUrl = url == null ? OSM_TILES : url.trim();
+		String a = environment.getProperty("beacon.map.tile-attribution");
+		this.tileAttribution = a != null ? a : tileUrl.equals(OSM_TILES) ? OSM_ATTRIBUTION : "";
 		this.frames = frames;
 		this.engine = engine;
 		this.agencies = agencies;
@@ -68,6 +80,8 @@ class AnalyticsController {
 	@GetMapping("/analytics")
 	String page(Model model) {
 		require();
+		model.addAttribute("tileUrl", tileUrl);
+		model.addAttribute("tileAttribution", tileAttribution);
 		model.addAttribute("methods", List.of("gistar", "kde", "counts", "emerging", "forecast", "knox", "backtest"));
 		model.addAttribute("partOne", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 1).toList());
 		model.addAttribute("partTwo", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 2).toList());
