@@ -136,7 +136,7 @@ public class IncidentFrames {
 			}
 			double[] centre = columns.meanLatLon();
 			int zone = (int) Math.floor((centre[1] + 180) / 6) + 1;
-			String epsg = "EPSG:" + (centre[0] >= 0 ? 32600 : 32700) + zone;
+			String epsg = "EPSG:" + ((centre[0] >= 0 ? 32600 : 32700) + zone);
 			log.info("agency has no projection yet; using {} (UTM zone of the data's centre)", epsg);
 			return metric(geography.projectionFrom(epsg));
 		}
