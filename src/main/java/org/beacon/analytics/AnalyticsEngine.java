@@ -28,7 +28,7 @@ public class AnalyticsEngine {
 
 	/** The methods {@link #run} knows. */
 	public static final List<String> METHODS = List.of("counts", "kde", "gistar", "knox", "emerging", "forecast",
-			"backtest");
+			"backtest", "fairness");
 
 	static final List<String> CELL_COLUMNS = List.of("cell_row", "cell_col", "center_lat", "center_lon", "count");
 
@@ -49,6 +49,7 @@ public class AnalyticsEngine {
 			case "emerging" -> emerging(frame, options);
 			case "forecast" -> Backtests.forecast(frame, options);
 			case "backtest" -> Backtests.backtest(frame, options);
+			case "fairness" -> Fairness.fairness(frame, options);
 			default -> throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS)
 					+ "; was '" + method + "'");
 		};

@@ -37,13 +37,13 @@ import picocli.CommandLine.Spec;
  * last on standard output for a backtest and to standard error otherwise.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-		description = { "Analyse incidents: counts | kde | gistar | knox | emerging | forecast | backtest.",
+		description = { "Analyse incidents: counts | kde | gistar | knox | emerging | forecast | backtest | fairness.",
 				"Reads stored incidents of the agency, or a CSV file with --csv and --profile (stl-slmpd, or generic "
 						+ "with --columns time=..,lat=..,lon=..[,category=..])." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done", "2:bad arguments or no incidents" })
 class AnalyzeCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "METHOD", description = "counts, kde, gistar, knox, emerging, forecast or backtest.")
+	@Parameters(index = "0", paramLabel = "METHOD", description = "counts, kde, gistar, knox, emerging, forecast, backtest or fairness.")
 	String method;
 
 	@Option(names = "--from", description = "First local date (backtest: first forecast period).")

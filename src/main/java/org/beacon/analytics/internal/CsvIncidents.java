@@ -31,7 +31,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
  *
  * <p>Profile {@code stl-slmpd} reads the harmonized St. Louis columns: {@code DateOccur} (local
  * {@code MM/dd/yyyy HH:mm}), {@code Latitude}, {@code Longitude}, {@code Crime} (UCR class = Crime div 10000),
- * {@code Count} (rows with Count below 1, the reversal records, are skipped) and {@code FlagUnfounded} (Y
+ * {@code Neighborhood} (the city's neighbourhood number, kept as the neighbourhood id), {@code Count} (rows with Count below 1, the reversal records, are skipped) and {@code FlagUnfounded} (Y
  * skipped). A reversal does not remove its original row here, unlike an import; the difference is the
  * reversed share of the data (small). Profile {@code generic} takes {@code columns}: {@code time=}, {@code lat=},
  * {@code lon=} and optionally {@code category=} (an {@link OffenseCategory} name or UCR class number; without
@@ -103,7 +103,7 @@ public final class CsvIncidents {
 					filtered++;
 					continue;
 				}
-				columns.add(at.getEpochSecond(), la, lo, cat.ordinal(), 0);
+				columns.add(at.getEpochSecond(), la, lo, cat.ordinal(), stl ? (long) Math.max(0, number(r.getField("Neighborhood"))) : 0);
 			}
 		}
 		catch (IOException e) {

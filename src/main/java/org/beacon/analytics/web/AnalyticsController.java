@@ -82,7 +82,7 @@ class AnalyticsController {
 		require();
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
-		model.addAttribute("methods", List.of("gistar", "kde", "counts", "emerging", "forecast", "knox", "backtest"));
+		model.addAttribute("methods", AnalyticsEngine.METHODS);
 		model.addAttribute("partOne", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 1).toList());
 		model.addAttribute("partTwo", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 2).toList());
 		return "analytics/index";
