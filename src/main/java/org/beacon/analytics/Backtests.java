@@ -17,9 +17,13 @@ import org.beacon.analytics.internal.SelfExcitingGrid;
  * forecast from the incidents before the period, then score the top 1 % and 5 % of study-area cells against
  * the incidents in the period (hit rate, PAI, PEI; {@link ForecastScoring}). The study area is the cells
  * with at least one incident before the first period (so a cell in the river is not counted as a miss), or
- * every cell when there is no earlier incident. A share flags at least one cell.
+ * every cell when there is no earlier incident. A share flags at least one cell. A period whose SEPP fit
+ * ends in non-finite values is not scored (blank row, left out of the means, counted as
+ * {@code failed_fits=K} at the end of the summary).
  */
 final class Backtests {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Backtests.class);
 
 	static final double[] SHARES = { 0.01, 0.05 };
 
@@ -73,10 +77,21 @@ final class Backtests {
 		List<Object[]> rows = new ArrayList<>();
 		double[][] sums = new double[2][3];
 		int[][] counted = new int[2][3];
+		int failed = 0;
 		for (int p = 0; p < periods.size(); p++) {
 			double start = periods.startDays()[p];
 			double end = periods.end(p);
-			double[] predicted = predict(frame, days, grid, start, options);
+			double[] predicted;
+			try {
+				predicted = predict(frame, days, grid, start, options);
+			}
+			catch (FitFailed e) {
+				log.warn("{}: period {} not scored", e.getMessage(), periods.starts().get(p));
+				failed++;
+				rows.add(new Object[] { periods.starts().get(p).toString(), null, Double.NaN, Double.NaN, Double.NaN,
+						Double.NaN, Double.NaN, Double.NaN });
+				continue;
+			}
 			int[] observed = new int[grid.cells()];
 			for (int i = 0; i < days.length; i++) {
 				if (days[i] >= start && days[i] < end) {
@@ -107,6 +122,9 @@ final class Backtests {
 				"method=%s periods=%d mean_pai_1=%.4f mean_pei_1=%.4f mean_hit_1=%.4f mean_pai_5=%.4f mean_pei_5=%.4f mean_hit_5=%.4f",
 				options.forecast(), periods.size(), mean(sums, counted, 0, 0), mean(sums, counted, 0, 1),
 				mean(sums, counted, 0, 2), mean(sums, counted, 1, 0), mean(sums, counted, 1, 1), mean(sums, counted, 1, 2));
+		if (failed > 0) {
+			summary += " failed_fits=" + failed;
+		}
 		return new AnalysisTable("backtest", COLUMNS, rows, null, List.of(summary));
 	}
 
@@ -135,7 +153,22 @@ final class Backtests {
 		}
 		SelfExcitingGrid model = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
 				SEPP_MAX_ITERATIONS);
-		return model.intensity(frame.x(), frame.y(), days, grid, now);
+		double[] intensity = model.intensity(frame.x(), frame.y(), days, grid, now);
+		for (double v : intensity) {
+			if (!Double.isFinite(v)) {
+				throw new FitFailed(String.format(Locale.ROOT, "SEPP fit at day %.1f not finite: theta=%s omega=%s iterations=%d",
+						now, model.theta(), model.omega(), model.iterations()));
+			}
+		}
+		return intensity;
+	}
+
+	/** A forecast that could not be made (a fit that did not converge to finite values). */
+	static final class FitFailed extends RuntimeException {
+
+		FitFailed(String message) {
+			super(message);
+		}
 	}
 
 	private static boolean[] studyArea(IncidentFrame frame, double[] days, Grid grid, double firstStart) {
