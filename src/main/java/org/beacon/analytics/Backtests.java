@@ -153,7 +153,10 @@ final class Backtests {
 		}
 		SelfExcitingGrid model = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
 				SEPP_MAX_ITERATIONS);
-		double[] intensity = model.intensity(frame.x(), frame.y(), days, grid, now);
+		// θ = 0 (no self-excitation found) can come with ω → ∞, and 0·∞ makes intensity() NaN; with θ = 0 the
+		// intensity is exactly the background μ.
+		double[] intensity = model.theta() == 0 ? model.mu().clone()
+				: model.intensity(frame.x(), frame.y(), days, grid, now);
 		for (double v : intensity) {
 			if (!Double.isFinite(v)) {
 				throw new FitFailed(String.format(Locale.ROOT, "SEPP fit at day %.1f not finite: theta=%s omega=%s iterations=%d",
