@@ -106,13 +106,15 @@ class ImportIncidentsCommand implements Callable<Integer> {
 	private ImportResult importOne(Agency owner, Path file, Map<String, String> mapping) {
 		long size = file.toFile().length();
 		long started = System.nanoTime();
-		try (ProgressBar bar = new ProgressBarBuilder().setTaskName(file.getFileName().toString())
+		String name = file.getFileName().toString();
+		spec.commandLine().getErr().println("importing " + file);
+		try (ProgressBar bar = new ProgressBarBuilder().setTaskName(name.length() <= 16 ? name : name.substring(0, 15) + "…")
 				.setInitialMax(Math.max(size, 1)).setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
 				.setUpdateIntervalMillis(500).build()) {
 			ImportResult result = imports.importFile(owner.id(), file, profile, mapping, (bytes, total, rows) -> {
 				bar.stepTo(bytes);
 				double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
-				bar.setExtraMessage(" %,d rows, %,.0f rows/s".formatted(rows, rows / seconds));
+				bar.setExtraMessage(" %,d rows %,.0f/s".formatted(rows, rows / seconds));
 			});
 			bar.stepTo(Math.max(size, 1));
 			return result;

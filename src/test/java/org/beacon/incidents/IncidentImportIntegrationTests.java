@@ -76,6 +76,20 @@ class IncidentImportIntegrationTests {
 	}
 
 	@Test
+	void recordsImportsAndRejectedFilesInTheAuditTrail() {
+		AgencyId agency = newAgency(agencies);
+		Path renamed = file(dir, "renamed-for-audit.csv", header().replace(",Crime,", ",Offense,"));
+
+		importStl(agency, resource(HARMONIZED));
+		assertThatThrownBy(() -> importStl(agency, renamed)).isInstanceOf(ImportRejectedException.class);
+
+		assertThat(jdbc.sql("""
+				SELECT target || ' ' || outcome FROM audit_event WHERE action = 'incidents.import'
+				AND target IN ('stl-harmonized-sample.csv', 'renamed-for-audit.csv') ORDER BY seq DESC""")
+				.query(String.class).list()).startsWith("renamed-for-audit.csv failure", "stl-harmonized-sample.csv success");
+	}
+
+	@Test
 	void reImportLeavesEverythingUnchangedAndAddsNothing() {
 		AgencyId agency = newAgency(agencies);
 		importStl(agency, resource(HARMONIZED));

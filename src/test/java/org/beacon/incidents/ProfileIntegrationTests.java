@@ -130,6 +130,27 @@ class ProfileIntegrationTests {
 				.isEqualTo(1);
 	}
 
+	/** The complete example of docs/import-profiles.md reads its example export. */
+	@Test
+	void documentedExampleProfileImportsTheDocumentedExport() throws IOException {
+		AgencyId agency = newAgency(agencies);
+		String doc = Files.readString(Path.of("docs/import-profiles.md"));
+		Path profile = Files.writeString(dir.resolve("springfield.yaml"), block(doc, "```yaml\n"));
+		Path export = Files.writeString(dir.resolve("export.csv"), block(doc, "```csv\n"));
+
+		ImportResult result = imports.importFile(agency, export, profile.toString(), Map.of(), ImportProgress.NONE);
+
+		assertThat(result.summary()).isEqualTo("read=1 imported=1 updated=0 unchanged=0 rejected=0 reversed=0");
+		assertThat(jdbc.sql("SELECT category || ' ' || source_id || ' ' || block_address FROM incident WHERE agency_id = :a")
+				.param("a", agency.value()).query(String.class).single())
+				.isEqualTo("LARCENY 24-000123 100 BLOCK MAIN ST");
+	}
+
+	private static String block(String markdown, String opening) {
+		int start = markdown.indexOf(opening) + opening.length();
+		return markdown.substring(start, markdown.indexOf("```", start));
+	}
+
 	@Test
 	void unknownProfileIsRejectedByName() {
 		AgencyId agency = newAgency(agencies);

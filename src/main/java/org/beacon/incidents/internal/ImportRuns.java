@@ -1,7 +1,6 @@
 package org.beacon.incidents.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
@@ -77,9 +76,5 @@ class ImportRuns {
 				.stream()) {
 			rows.forEach(consumer);
 		}
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 }

@@ -18,6 +18,7 @@ import java.util.function.LongConsumer;
 import org.beacon.incidents.ImportResult;
 import org.beacon.incidents.ImportResult.RowError;
 import org.beacon.shared.AgencyId;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +36,7 @@ final class ImportSession {
 	/** Rows written after which the planner's statistics are refreshed at the end of the run. */
 	private static final long ANALYZE_AFTER_ROWS = 10_000;
 	private static final Object END = new Object();
+	private static final int PAIRING_ATTEMPTS = 3;
 
 	private final AgencyId agency;
 	private final String source;
@@ -97,7 +99,7 @@ final class ImportSession {
 		if (imported + updated >= ANALYZE_AFTER_ROWS) {
 			store.analyze();
 		}
-		transactions.executeWithoutResult(status -> applyPendingReversals());
+		pairPendingReversals();
 		return result();
 	}
 
@@ -275,6 +277,21 @@ final class ImportSession {
 			}
 		}
 		return split;
+	}
+
+	/** Pairs pending reversals in one transaction; again, from the start, if a concurrent import got in between. */
+	private void pairPendingReversals() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				transactions.executeWithoutResult(status -> applyPendingReversals());
+				return;
+			}
+			catch (ConcurrencyFailureException e) {
+				if (attempt == PAIRING_ATTEMPTS) {
+					throw e;
+				}
+			}
+		}
 	}
 
 	/**

@@ -271,7 +271,11 @@ class IncidentStore {
 		return found.stream().map(Found::candidate).toList();
 	}
 
-	/** Marks each incident reversed (and unfounded when its reversal says so) and links the reversal to it. */
+	/**
+	 * Marks each incident reversed (and unfounded when its reversal says so) and links the reversal to it.
+	 * Only an incident not yet reversed and a reversal not yet linked change; if another import paired one of
+	 * them meanwhile, nothing of this pass may stay, so it throws and the caller runs the pass again.
+	 */
 	void applyReversals(List<Pending> reversals, List<Candidate> originals, Instant now) {
 		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
 		List<Object[]> incidents = new ArrayList<>();
@@ -280,9 +284,17 @@ class IncidentStore {
 			incidents.add(new Object[] { reversals.get(i).unfounded(), stamp, originals.get(i).id() });
 			links.add(new Object[] { originals.get(i).id(), stamp, reversals.get(i).id() });
 		}
-		jdbc.batchUpdate("UPDATE incident SET reversed = TRUE, unfounded = (unfounded OR ?), updated_at = ? WHERE id = ?",
-				incidents);
-		jdbc.batchUpdate("UPDATE incident_reversal SET incident_id = ?, updated_at = ? WHERE id = ?", links);
+		int[] marked = jdbc.batchUpdate("""
+				UPDATE incident SET reversed = TRUE, unfounded = (unfounded OR ?), updated_at = ?
+				WHERE id = ? AND reversed = FALSE""", incidents);
+		int[] linked = jdbc.batchUpdate("""
+				UPDATE incident_reversal SET incident_id = ?, updated_at = ? WHERE id = ? AND incident_id IS NULL""",
+				links);
+		if (java.util.stream.IntStream.concat(java.util.Arrays.stream(marked), java.util.Arrays.stream(linked))
+				.anyMatch(n -> n == 0)) {
+			throw new org.springframework.dao.ConcurrencyFailureException(
+					"another import paired some of these reversals meanwhile");
+		}
 	}
 
 	/** Refreshes the planner's statistics after a large import, so later key lookups use the unique index. */

@@ -71,7 +71,9 @@ class JdbcIncidentQueries implements IncidentQueries {
 			where.bind(jdbc.sql("""
 					SELECT neighbourhood_id, COUNT(*) FROM incident %s AND neighbourhood_id IS NOT NULL
 					GROUP BY neighbourhood_id ORDER BY neighbourhood_id""".formatted(where.sql)))
-					.query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+					.query(rs -> {
+						counts.put(rs.getLong(1), rs.getLong(2));
+					});
 			return counts;
 		}
 		// other kinds are located now: by point, else (districts) by the code the source gave
@@ -99,7 +101,9 @@ class JdbcIncidentQueries implements IncidentQueries {
 		where.bind(jdbc.sql("""
 				SELECT occurred_month, COUNT(*) FROM incident %s
 				GROUP BY occurred_month ORDER BY occurred_month""".formatted(where.sql)))
-				.query((rs, n) -> byMonth.put(rs.getInt(1), rs.getLong(2))).list();
+				.query(rs -> {
+					byMonth.put(rs.getInt(1), rs.getLong(2));
+				});
 		List<MonthlyCount> months = new ArrayList<>();
 		if (byMonth.isEmpty()) {
 			return months;
