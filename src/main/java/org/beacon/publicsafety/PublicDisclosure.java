@@ -109,7 +109,7 @@ public class PublicDisclosure {
 		double[] centre = cellCentre(row.lat(), row.lon());
 		String neighbourhood = row.neighbourhoodId() == 0 ? null : row.neighbourhoodName();
 		return Optional.of(new PublicIncident(row.occurredAt().atZone(zone).toLocalDate(), row.category(),
-				block(row.blockAddress()), centre[0], centre[1], neighbourhood));
+				block(row.blockAddress()), centre[0], centre[1], row.neighbourhoodId(), neighbourhood));
 	}
 
 	/**
