@@ -57,6 +57,10 @@ public class PublicDisclosure {
 	private static final Pattern ALREADY_BLOCK = Pattern.compile("^\\s*(\\d+)\\s+BLOCK\\s+(?:OF\\s+)?(.+)$",
 			Pattern.CASE_INSENSITIVE);
 
+	/** Apartment, unit or suite numbers: they say which home; removed. */
+	private static final Pattern UNIT = Pattern.compile(
+			"(?i)[,\\s]*(?:\\bAPT\\b\\.?|\\bAPARTMENT\\b|\\bUNIT\\b|\\bSUITE\\b|\\bSTE\\b\\.?|#)\\s*[\\w-]+");
+
 	private static final Pattern XX_BLOCK = Pattern.compile("^\\s*(\\d+)XX\\s+(.+)$", Pattern.CASE_INSENSITIVE);
 
 	private final int minCount;
@@ -114,14 +118,14 @@ public class PublicDisclosure {
 
 	/**
 	 * The hundred block of an address: the house number rounded down to the hundred ("4321 MARGARETTA AVE" to
-	 * "4300 BLOCK MARGARETTA AVE", "12 MAIN ST" to "0 BLOCK MAIN ST"), upper case. An address without a
+	 * "4300 BLOCK MARGARETTA AVE", "12 MAIN ST" to "0 BLOCK MAIN ST"), upper case, without apartment or unit numbers. An address without a
 	 * house number (an intersection, a street) stays as it is; null or blank gives null.
 	 */
 	public String block(String address) {
 		if (address == null || address.isBlank()) {
 			return null;
 		}
-		String a = address.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+		String a = UNIT.matcher(address).replaceAll("").trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
 		Matcher m = ALREADY_BLOCK.matcher(a);
 		if (!m.matches()) {
 			m = XX_BLOCK.matcher(a);

@@ -34,6 +34,11 @@ class PublicDisclosureTests {
 		assertThat(rules.block("12 MAIN ST")).isEqualTo("0 BLOCK MAIN ST");
 		assertThat(rules.block("4321A MAIN ST")).isEqualTo("4300 BLOCK MAIN ST");
 		assertThat(rules.block("4321-25 MAIN ST")).isEqualTo("4300 BLOCK MAIN ST");
+		assertThat(rules.block("4321 MAIN ST APT 3B")).isEqualTo("4300 BLOCK MAIN ST");
+		assertThat(rules.block("4321 Main St, Unit 12")).isEqualTo("4300 BLOCK MAIN ST");
+		assertThat(rules.block("4321 MAIN ST #2")).isEqualTo("4300 BLOCK MAIN ST");
+		assertThat(rules.block("4321 STEWART PL")).isEqualTo("4300 BLOCK STEWART PL");
+		assertThat(rules.block("4321 UNITY AVE")).isEqualTo("4300 BLOCK UNITY AVE");
 	}
 
 	@Test
