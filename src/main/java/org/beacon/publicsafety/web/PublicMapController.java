@@ -3,14 +3,12 @@ package org.beacon.publicsafety.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -185,13 +183,17 @@ class PublicMapController {
 		element(xml, "updated", latest.atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
 		link(xml, "self", self);
 		link(xml, "alternate", base + "/public/map");
-		int n = 0;
+		// an entry's id is its date, category, block and its rank among identical ones that day: stable across
+		// refreshes, and no record id is published
+		Map<String, Integer> seen = new java.util.HashMap<>();
 		for (PublicIncident p : recent) {
+			String key = p.date() + ":" + p.category().name() + ":" + (p.block() == null ? "" : p.block());
+			int rank = seen.merge(key, 1, Integer::sum);
 			xml.writeStartElement("entry");
 			String title = p.category().label() + (p.block() == null ? "" : ", " + p.block());
 			element(xml, "title", title);
-			element(xml, "id", "tag:beacon," + p.date() + ":public-incident:" + p.date() + ":" + p.category().name() + ":"
-					+ Integer.toHexString((p.block() + "|" + n++).hashCode()));
+			element(xml, "id", "tag:beacon," + p.date() + ":public-incident:" + java.util.HexFormat.of()
+					.formatHex(sha256(key)).substring(0, 16) + ":" + rank);
 			element(xml, "updated", p.date().atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
 			link(xml, "alternate", base + "/public/map?from=" + p.date() + "&to=" + p.date());
 			element(xml, "summary", title + " on " + p.date()
@@ -242,6 +244,15 @@ class PublicMapController {
 			return "\"" + v.replace("\"", "\"\"") + "\"";
 		}
 		return v;
+	}
+
+	private static byte[] sha256(String s) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
