@@ -138,10 +138,12 @@ class AlertDeliveryIntegrationTests {
 		incidents.add(OffenseCategory.BURGLARY, "BURGLARY", "100 FAR ST", 38.70, LON, day);
 	}
 
-	Subscription subscribed(String email, String webhook, boolean onlyAboveUsual) {
+	Subscription subscribed(String email, String webhook, boolean onlyAboveUsual) throws Exception {
 		long id = subscriptions.subscribe(new AlertSubscriptions.Request(email, webhook, AlertPlace.RADIUS, null, LAT, LON,
 				500.0, null, Set.of(), Subscription.Frequency.DAILY, onlyAboveUsual));
 		Subscription s = repository.find(id).orElseThrow();
+		// as a resident would: the confirmation link arrives, then they confirm
+		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email, "Confirm").size() == 1);
 		subscriptions.confirm(s.confirmToken());
 		return repository.find(id).orElseThrow();
 	}
@@ -210,7 +212,6 @@ class AlertDeliveryIntegrationTests {
 		burglaries();
 		Subscription s = subscribed("cat@example.org", null, false);
 		String period = "DAILY:" + yesterday();
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("cat@example.org", "Confirm").size() == 1);
 		MAIL.stop();
 
 		assertThat(job.publishDue()).isEqualTo(1);
@@ -237,6 +238,22 @@ class AlertDeliveryIntegrationTests {
 		assertThat(job.publishDue()).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> "SKIPPED".equals(state(s.id(), "DAILY:" + day)));
 		assertThat(mailTo("dan@example.org", "Incidents")).isEmpty();
+	}
+
+	@Test
+	void formIsPublicAndExplainsARefusedRequest() throws Exception {
+		var page = mvc.perform(get("/public/alerts")).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getHeader("Set-Cookie")).isNull();
+		assertThat(page.getContentAsString()).contains("Crime alerts by e-mail").doesNotContain(">Rape<");
+		var refused = mvc.perform(post("/public/alerts").param("email", "not-an-address").param("place", "RADIUS"))
+				.andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("Please give a valid e-mail address.");
+		var tooSmall = mvc.perform(post("/public/alerts").param("email", "hal@example.org").param("place", "RADIUS")
+				.param("lat", "38.6").param("lon", "-90.2").param("radius", "50")).andReturn().getResponse();
+		assertThat(tooSmall.getStatus()).isEqualTo(422);
+		assertThat(tooSmall.getContentAsString()).contains("between 250 and 5,000 metres");
 	}
 
 	@Test

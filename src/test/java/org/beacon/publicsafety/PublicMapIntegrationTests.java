@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
@@ -26,9 +27,10 @@ import tools.jackson.databind.ObjectMapper;
  * rape, a domestic offence and a juvenile case never appear, the exact address and point never appear, only the
  * hundred block and the cell centre do.
  */
-@SpringBootTest(properties = { "beacon.public.reads-per-minute=100000" })
+@SpringBootTest(properties = { "beacon.public.reads-per-minute=100000", "spring.datasource.hikari.maximum-pool-size=3" })
 @AutoConfigureMockMvc
 @Import(FakeIncidents.Config.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PublicMapIntegrationTests {
 
 	static final LocalDate DAY = LocalDate.of(2026, 3, 10);
