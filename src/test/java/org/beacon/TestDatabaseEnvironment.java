@@ -26,6 +26,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 			props.put("spring.datasource.username", System.getenv().getOrDefault("BEACON_TEST_PG_USER", "postgres"));
 			props.put("spring.datasource.password", System.getenv().getOrDefault("BEACON_TEST_PG_PASSWORD", ""));
 			props.put("spring.flyway.schemas", name);
+			// every cached test context holds a pool; keep their sum under the server's max_connections
+			props.put("spring.datasource.hikari.maximum-pool-size", "5");
+			props.put("spring.datasource.hikari.minimum-idle", "0");
+			props.put("spring.datasource.hikari.idle-timeout", "10000");
 			props.put("spring.flyway.create-schemas", "true");
 		}
 		else {

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "beacon", mixinStandardHelpOptions = true, version = "Beacon 0.1",
 		description = "Community policing and drug prevention platform.%n"
 				+ "With no command, or 'serve', starts the web application.",
-		subcommands = { ImportCommand.class, AuditCommand.class, OverdoseCommand.class, picocli.CommandLine.HelpCommand.class })
+		subcommands = { ImportCommand.class, AuditCommand.class, OverdoseCommand.class, AnalyzeCommand.class, picocli.CommandLine.HelpCommand.class })
 class BeaconCommand {
 }

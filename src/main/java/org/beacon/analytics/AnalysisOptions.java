@@ -1,0 +1,50 @@
+package org.beacon.analytics;
+
+import java.time.LocalDate;
+
+/**
+ * Settings of an analysis; {@link #defaults()} gives each its documented default.
+ *
+ * @param from first local date analysed (backtest: first forecast period), null for the frame's first
+ * @param to last local date analysed, inclusive, null for the frame's last
+ * @param cell grid cell side, metres
+ * @param bandwidth kernel bandwidth in metres; NaN for the default (KDE: ArcGIS's rule; forecasts: 2 cells)
+ * @param kernel {@code quartic}, {@code gaussian} or {@code epanechnikov}
+ * @param weights Gi* neighbours: {@code queen}, {@code rook} or {@code band:METRES}
+ * @param fdr Gi* classes judged on Benjamini-Hochberg adjusted p-values
+ * @param spaceBands Knox spatial breaks in metres, starting at 0
+ * @param timeBands Knox temporal breaks in days, starting at 0
+ * @param permutations Knox Monte Carlo permutations
+ * @param seed Knox permutation seed
+ * @param period {@code week} or {@code month}: emerging hot spot steps and backtest periods
+ * @param forecast forecast method {@code naive}, {@code kde} or {@code sepp}
+ * @param trainingDays days of history before each forecast (KDE horizon, SEPP fitting window)
+ * @param tauDays recency decay of the KDE forecast, days
+ */
+public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double bandwidth, String kernel,
+		String weights, boolean fdr, double[] spaceBands, int[] timeBands, int permutations, long seed, String period,
+		String forecast, int trainingDays, double tauDays) {
+
+	public AnalysisOptions {
+		if (!(cell > 0)) {
+			throw new IllegalArgumentException("cell must be a positive number of metres, was " + cell);
+		}
+		if (!"week".equals(period) && !"month".equals(period)) {
+			throw new IllegalArgumentException("period must be week or month, was '" + period + "'");
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+		}
+	}
+
+	public static AnalysisOptions defaults() {
+		return new AnalysisOptions(null, null, 150, Double.NaN, "quartic", "queen", true,
+				new double[] { 0, 100, 200, 400, 800 }, new int[] { 0, 7, 14, 28, 56 }, 99, 1, "week", "naive", 365,
+				28);
+	}
+
+	public AnalysisOptions withDates(LocalDate newFrom, LocalDate newTo) {
+		return new AnalysisOptions(newFrom, newTo, cell, bandwidth, kernel, weights, fdr, spaceBands, timeBands,
+				permutations, seed, period, forecast, trainingDays, tauDays);
+	}
+}

@@ -1,0 +1,253 @@
+package org.beacon.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.beacon.analytics.internal.CellRings;
+import org.beacon.analytics.internal.EmergingHotSpotAnalysis;
+import org.beacon.analytics.internal.GiStarResult;
+import org.beacon.analytics.internal.Grid;
+import org.beacon.analytics.internal.GridNeighbourhood;
+import org.beacon.analytics.internal.Kernel;
+import org.beacon.analytics.internal.KernelDensity;
+import org.beacon.analytics.internal.Knox;
+import org.beacon.analytics.internal.KnoxTable;
+import org.beacon.analytics.internal.Periods;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the analytics methods on a frame and returns tables: counts, kernel density, Gi* hot spots, Knox
+ * near-repeat tables, emerging hot spots, forecasts and backtests ({@link Backtests}). Grids cover the frame's
+ * incidents with cells aligned to multiples of the cell size in the frame's projection.
+ */
+@Service
+public class AnalyticsEngine {
+
+	/** The methods {@link #run} knows. */
+	public static final List<String> METHODS = List.of("counts", "kde", "gistar", "knox", "emerging", "forecast",
+			"backtest", "fairness");
+
+	static final List<String> CELL_COLUMNS = List.of("cell_row", "cell_col", "center_lat", "center_lon", "count");
+
+	/** Gi* bin → class name. */
+	private static final String[] CLASSES = { "cold_99", "cold_95", "cold_90", "not_significant", "hot_90", "hot_95",
+			"hot_99" };
+
+	/** Significance of an emerging hot spot bin and of its trend (ArcGIS's 0.05). */
+	private static final double EMERGING_ALPHA = 0.05;
+
+	public AnalysisTable run(String method, IncidentFrame frame, AnalysisOptions options) {
+		requireIncidents(frame);
+		return switch (method) {
+			case "counts" -> counts(frame, options);
+			case "kde" -> kde(frame, options);
+			case "gistar" -> giStar(frame, options);
+			case "knox" -> knox(frame, options);
+			case "emerging" -> emerging(frame, options);
+			case "forecast" -> Backtests.forecast(frame, options);
+			case "backtest" -> Backtests.backtest(frame, options);
+			case "fairness" -> Fairness.fairness(frame, options);
+			default -> throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS)
+					+ "; was '" + method + "'");
+		};
+	}
+
+	/** Incidents per cell, cells with at least one. */
+	public AnalysisTable counts(IncidentFrame frame, AnalysisOptions options) {
+		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		int[] counts = grid.count(frame.x(), frame.y());
+		CellTable table = new CellTable(grid, frame, CELL_COLUMNS);
+		for (int c = 0; c < counts.length; c++) {
+			if (counts[c] > 0) {
+				table.add(c, counts[c]);
+			}
+		}
+		return table.done("counts", List.of("incidents=" + frame.size() + " cells=" + table.size()));
+	}
+
+	/** Density per km² at cell centres (cells with density above 0), with the bandwidth used. */
+	public AnalysisTable kde(IncidentFrame frame, AnalysisOptions options) {
+		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		double h = Double.isNaN(options.bandwidth()) ? KernelDensity.defaultBandwidth(frame.x(), frame.y())
+				: options.bandwidth();
+		Kernel kernel = kernel(options.kernel());
+		double[] density = KernelDensity.perKm2(frame.x(), frame.y(), null, grid, kernel, h);
+		int[] counts = grid.count(frame.x(), frame.y());
+		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "density_km2"));
+		for (int c = 0; c < density.length; c++) {
+			if (density[c] > 0) {
+				table.add(c, counts[c], density[c]);
+			}
+		}
+		return table.done("kde", List.of(String.format(Locale.ROOT, "incidents=%d bandwidth=%.1f kernel=%s",
+				frame.size(), h, kernel.name().toLowerCase(Locale.ROOT))));
+	}
+
+	/** Gi* on counts of every cell of the covering grid, p, BH-adjusted p and class. */
+	public AnalysisTable giStar(IncidentFrame frame, AnalysisOptions options) {
+		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		int[] counts = grid.count(frame.x(), frame.y());
+		double[] values = new double[counts.length];
+		for (int c = 0; c < counts.length; c++) {
+			values[c] = counts[c];
+		}
+		GiStarResult gi = GiStarResult.analyse(values, grid.nx(), grid.ny(), null,
+				neighbourhood(options.weights(), options.cell()), options.fdr());
+		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "gi_z", "p", "p_fdr", "class"));
+		for (int c = 0; c < counts.length; c++) {
+			table.add(c, counts[c], gi.z()[c], gi.p()[c], gi.pFdr()[c], className(gi.bin()[c]));
+		}
+		return table.done("gistar", List.of("incidents=" + frame.size() + " cells=" + counts.length + " hot="
+				+ gi.hotCells() + " cold=" + gi.coldCells() + " fdr=" + options.fdr()));
+	}
+
+	/** Knox table: pairs by spatial band (metres, Manhattan) and temporal band (days), with permutation p. */
+	public AnalysisTable knox(IncidentFrame frame, AnalysisOptions options) {
+		double[] days = frame.days();
+		double min = Double.POSITIVE_INFINITY;
+		for (double d : days) {
+			min = Math.min(min, Math.floor(d));
+		}
+		int[] time = new int[days.length];
+		for (int i = 0; i < days.length; i++) {
+			time[i] = (int) (Math.floor(days[i]) - min);
+		}
+		KnoxTable knox = Knox.table(frame.x(), frame.y(), time, options.spaceBands(), options.timeBands(),
+				Knox.Metric.MANHATTAN, options.permutations(), options.seed());
+		List<Object[]> rows = new ArrayList<>();
+		for (int s = 0; s < knox.rows(); s++) {
+			for (int t = 0; t < knox.columns(); t++) {
+				double[] sb = knox.spaceBreaks();
+				int[] tb = knox.timeBreaks();
+				rows.add(new Object[] { sb[s], s + 1 < sb.length ? sb[s + 1] : null, tb[t], t + 1 < tb.length ? tb[t + 1] : null,
+						knox.observed(s, t), knox.expected(s, t), knox.ratio(s, t), knox.pValue(s, t) });
+			}
+		}
+		return new AnalysisTable("knox", List.of("space_from_m", "space_to_m", "time_from_days", "time_to_days", "observed", "expected", "ratio", "p"),
+				rows, null, List.of("incidents=" + frame.size() + " permutations=" + knox.permutations() + " seed="
+						+ knox.seed()));
+	}
+
+	/** Emerging hot spot categories per cell with events, over weekly or monthly steps. */
+	public AnalysisTable emerging(IncidentFrame frame, AnalysisOptions options) {
+		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		LocalDate[] span = span(frame, options);
+		Periods periods = Periods.of(span[0], span[1], options.period(), frame.zone());
+		int cells = grid.cells();
+		int steps = periods.size();
+		double[] cube = new double[cells * steps];
+		int[] counts = new int[cells];
+		double[] days = frame.days();
+		for (int i = 0; i < days.length; i++) {
+			int step = periods.indexOf(days[i]);
+			int c = grid.indexOf(frame.x()[i], frame.y()[i]);
+			if (step >= 0 && c >= 0) {
+				cube[step * cells + c]++;
+				counts[c]++;
+			}
+		}
+		EmergingHotSpotAnalysis analysis = EmergingHotSpotAnalysis.analyse(cube, grid.nx(), grid.ny(), steps,
+				neighbourhood(options.weights(), options.cell()), 1, EMERGING_ALPHA, EMERGING_ALPHA);
+		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "trend_z", "trend_p", "category"));
+		for (int c = 0; c < cells; c++) {
+			if (counts[c] > 0) {
+				table.add(c, counts[c], analysis.trendZ()[c], analysis.trendP()[c],
+						analysis.category()[c].name().toLowerCase(Locale.ROOT));
+			}
+		}
+		return table.done("emerging", List.of("incidents=" + frame.size() + " steps=" + steps + " period="
+				+ options.period()));
+	}
+
+	static String className(int bin) {
+		return CLASSES[bin + 3];
+	}
+
+	static Kernel kernel(String name) {
+		try {
+			return Kernel.valueOf(name.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("kernel must be quartic, gaussian or epanechnikov; was '" + name + "'");
+		}
+	}
+
+	static GridNeighbourhood neighbourhood(String weights, double cell) {
+		if ("queen".equals(weights)) {
+			return GridNeighbourhood.queen();
+		}
+		if ("rook".equals(weights)) {
+			return GridNeighbourhood.rook();
+		}
+		if (weights != null && weights.startsWith("band:")) {
+			return GridNeighbourhood.distanceBand(Double.parseDouble(weights.substring(5)), cell);
+		}
+		throw new IllegalArgumentException("weights must be queen, rook or band:METRES; was '" + weights + "'");
+	}
+
+	/** The options' dates, or the first and last local dates of the frame. */
+	static LocalDate[] span(IncidentFrame frame, AnalysisOptions options) {
+		long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+		for (long s : frame.epochSeconds()) {
+			min = Math.min(min, s);
+			max = Math.max(max, s);
+		}
+		LocalDate from = options.from() != null ? options.from()
+				: Instant.ofEpochSecond(min).atZone(frame.zone()).toLocalDate();
+		LocalDate to = options.to() != null ? options.to() : Instant.ofEpochSecond(max).atZone(frame.zone()).toLocalDate();
+		return new LocalDate[] { from, to };
+	}
+
+	static List<String> concat(List<String> head, String... tail) {
+		List<String> all = new ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return List.copyOf(all);
+	}
+
+	private static void requireIncidents(IncidentFrame frame) {
+		if (frame.size() == 0) {
+			throw new IllegalArgumentException("no incidents with coordinates match the filter");
+		}
+	}
+
+	/** Rows of cells with their centre and square. */
+	static final class CellTable {
+
+		private final Grid grid;
+		private final IncidentFrame frame;
+		private final List<String> columns;
+		private final List<Object[]> rows = new ArrayList<>();
+		private final List<double[]> rings = new ArrayList<>();
+
+		CellTable(Grid grid, IncidentFrame frame, List<String> columns) {
+			this.grid = grid;
+			this.frame = frame;
+			this.columns = columns;
+		}
+
+		void add(int cell, Object... values) {
+			int ix = cell % grid.nx();
+			int iy = cell / grid.nx();
+			double[] centre = CellRings.centre(grid, ix, iy, frame.projection());
+			Object[] row = new Object[4 + values.length];
+			row[0] = iy;
+			row[1] = ix;
+			row[2] = centre[0];
+			row[3] = centre[1];
+			System.arraycopy(values, 0, row, 4, values.length);
+			rows.add(row);
+			rings.add(CellRings.ring(grid, ix, iy, frame.projection()));
+		}
+
+		int size() {
+			return rows.size();
+		}
+
+		AnalysisTable done(String method, List<String> summary) {
+			return new AnalysisTable(method, columns, rows, rings, summary);
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package org.beacon.analytics;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.beacon.agency.Agencies;
+import org.beacon.analytics.internal.CsvIncidents;
+import org.beacon.analytics.internal.FrameColumns;
+import org.beacon.geography.Geography;
+import org.beacon.geography.MetricProjection;
+import org.beacon.geography.PlaneProjection;
+import org.beacon.incidents.IncidentFilter;
+import org.beacon.incidents.IncidentQueries;
+import org.beacon.incidents.IncidentsImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Builds {@link IncidentFrame}s from stored incidents (cached, a small LRU keyed by filter, dropped for an
+ * agency when it imports) or straight from a CSV file.
+ */
+@Service
+public class IncidentFrames {
+
+	private static final Logger log = LoggerFactory.getLogger(IncidentFrames.class);
+
+	/** Frames of a city's few years take a few MB each; eight cover a session of comparisons. */
+	static final int CACHED_FRAMES = 8;
+
+	private final ObjectProvider<IncidentQueries> queries;
+	private final Geography geography;
+	private final Agencies agencies;
+	private final Map<IncidentFilter, IncidentFrame> cache = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<IncidentFilter, IncidentFrame> eldest) {
+			return size() > CACHED_FRAMES;
+		}
+	};
+
+	IncidentFrames(ObjectProvider<IncidentQueries> queries, Geography geography, Agencies agencies) {
+		this.queries = queries;
+		this.geography = geography;
+		this.agencies = agencies;
+	}
+
+	/** The counted incidents of the filter that have coordinates. */
+	public IncidentFrame frame(IncidentFilter filter) {
+		synchronized (cache) {
+			IncidentFrame cached = cache.get(filter);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		IncidentQueries source = queries.getIfAvailable();
+		if (source == null) {
+			throw new IllegalStateException("incident queries are not available in this build");
+		}
+		FrameColumns columns = new FrameColumns();
+		source.forEach(filter, row -> columns.add(row.occurredAt().getEpochSecond(), row.lat(), row.lon(),
+				row.category() == null ? -1 : row.category().ordinal(), row.neighbourhoodId()));
+		IncidentFrame frame = project(columns, filter, null);
+		synchronized (cache) {
+			cache.put(filter, frame);
+		}
+		return frame;
+	}
+
+	/**
+	 * Reads a CSV file with a profile ({@code stl-slmpd}, or {@code generic} with {@code columns}
+	 * {@code time=..,lat=..,lon=..[,category=..]}), keeping the filter's dates and categories. Times without an
+	 * offset are local to the filter's agency.
+	 *
+	 * @param projection a projection definition, or null for the agency's (or, if the agency has none yet, the
+	 *        UTM zone of the data's centre)
+	 */
+	public IncidentFrame fromCsv(Path file, String profile, Map<String, String> columnNames, IncidentFilter filter,
+			String projection) {
+		FrameColumns columns = new FrameColumns();
+		ZoneId zone = zone(filter);
+		CsvIncidents.Skipped skipped = CsvIncidents.read(file, profile, columnNames, zone, filter.from(), filter.to(),
+				filter.categories(), columns);
+		log.info("{}: {} rows, {} kept, {} unreadable, {} outside the filter or not counted", file.getFileName(),
+				skipped.rows(), columns.size(), skipped.unreadable(), skipped.filteredOut());
+		return project(columns, filter, projection);
+	}
+
+	/** Drops the cached frames of the agency that imported. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IncidentsImported event) {
+		synchronized (cache) {
+			cache.keySet().removeIf(f -> f.agency().equals(event.agency()));
+		}
+	}
+
+	int cachedFrames() {
+		synchronized (cache) {
+			return cache.size();
+		}
+	}
+
+	private ZoneId zone(IncidentFilter filter) {
+		return agencies.get(filter.agency()).timeZone();
+	}
+
+	private IncidentFrame project(FrameColumns columns, IncidentFilter filter, String definition) {
+		MetricProjection projection = projection(columns, filter, definition);
+		double[] lat = columns.lat();
+		double[] lon = columns.lon();
+		double[] x = new double[lat.length];
+		double[] y = new double[lat.length];
+		double[] xy = new double[2];
+		for (int i = 0; i < lat.length; i++) {
+			projection.toMetres(lat[i], lon[i], xy);
+			x[i] = xy[0];
+			y[i] = xy[1];
+		}
+		return new IncidentFrame(columns.seconds(), x, y, lat, lon, columns.category(), columns.neighbourhood(),
+				projection, zone(filter));
+	}
+
+	private MetricProjection projection(FrameColumns columns, IncidentFilter filter, String definition) {
+		if (definition != null && !definition.isBlank()) {
+			return metric(geography.projectionFrom(definition));
+		}
+		try {
+			return geography.projection(filter.agency());
+		}
+		catch (RuntimeException noProjection) {
+			if (columns.size() == 0) {
+				throw noProjection;
+			}
+			double[] centre = columns.meanLatLon();
+			int zone = (int) Math.floor((centre[1] + 180) / 6) + 1;
+			String epsg = "EPSG:" + ((centre[0] >= 0 ? 32600 : 32700) + zone);
+			log.info("agency has no projection yet; using {} (UTM zone of the data's centre)", epsg);
+			return metric(geography.projectionFrom(epsg));
+		}
+	}
+
+	private static MetricProjection metric(PlaneProjection plane) {
+		return new MetricProjection() {
+			@Override
+			public void toMetres(double lat, double lon, double[] xy) {
+				plane.toPlane(lat, lon, xy);
+			}
+
+			@Override
+			public void toDegrees(double x, double y, double[] latLon) {
+				plane.toDegrees(x, y, latLon);
+			}
+
+			@Override
+			public String definition() {
+				return plane.definition();
+			}
+		};
+	}
+}

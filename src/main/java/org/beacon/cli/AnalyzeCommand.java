@@ -1,0 +1,201 @@
+package org.beacon.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.beacon.agency.Agencies;
+import org.beacon.agency.Agency;
+import org.beacon.analytics.AnalysisOptions;
+import org.beacon.analytics.AnalysisTable;
+import org.beacon.analytics.AnalyticsEngine;
+import org.beacon.analytics.IncidentFrame;
+import org.beacon.analytics.IncidentFrames;
+import org.beacon.incidents.IncidentFilter;
+import org.beacon.incidents.OffenseCategory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code beacon analyze METHOD}: runs an analytics method on stored incidents or straight on a CSV file and
+ * writes the table as CSV (standard output or {@code --out}) and, for cell results, GeoJSON; the summary goes
+ * last on standard output for a backtest and to standard error otherwise.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+		description = { "Analyse incidents: counts | kde | gistar | knox | emerging | forecast | backtest | fairness.",
+				"Reads stored incidents of the agency, or a CSV file with --csv and --profile (stl-slmpd, or generic "
+						+ "with --columns time=..,lat=..,lon=..[,category=..])." },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done", "2:bad arguments or no incidents" })
+class AnalyzeCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "METHOD", description = "counts, kde, gistar, knox, emerging, forecast, backtest or fairness.")
+	String method;
+
+	@Option(names = "--from", description = "First local date (backtest: first forecast period).")
+	LocalDate from;
+
+	@Option(names = "--to", description = "Last local date, inclusive.")
+	LocalDate to;
+
+	@Option(names = "--category", paramLabel = "CATEGORY",
+			description = "Offense category (e.g. burglary), part1 or part2; repeatable. Default: all.")
+	List<String> categories = List.of();
+
+	@Option(names = "--cell", paramLabel = "METRES", defaultValue = "150", description = "Grid cell side (default ${DEFAULT-VALUE}).")
+	double cell;
+
+	@Option(names = "--bandwidth", paramLabel = "METRES",
+			description = "Kernel bandwidth (default: ArcGIS's rule for kde, 2 cells for forecasts).")
+	Double bandwidth;
+
+	@Option(names = "--kernel", defaultValue = "quartic", description = "quartic, gaussian or epanechnikov.")
+	String kernel;
+
+	@Option(names = "--weights", defaultValue = "queen", description = "Gi* neighbours: queen, rook or band:METRES.")
+	String weights;
+
+	@Option(names = "--no-fdr", description = "Gi* classes on unadjusted p-values.")
+	boolean noFdr;
+
+	@Option(names = "--bands", split = ",", paramLabel = "METRES", description = "Knox spatial breaks (default 0,100,200,400,800).")
+	double[] bands;
+
+	@Option(names = "--days", split = ",", paramLabel = "DAYS", description = "Knox temporal breaks (default 0,7,14,28,56).")
+	int[] days;
+
+	@Option(names = "--permutations", defaultValue = "99", description = "Knox permutations.")
+	int permutations;
+
+	@Option(names = "--seed", defaultValue = "1", description = "Knox permutation seed.")
+	long seed;
+
+	@Option(names = "--period", defaultValue = "week", description = "week or month: emerging steps, backtest periods.")
+	String period;
+
+	@Option(names = "--method", defaultValue = "naive", description = "Forecast: naive, kde or sepp.")
+	String forecast;
+
+	@Option(names = "--training-days", defaultValue = "365", description = "History before each forecast, days.")
+	int trainingDays;
+
+	@Option(names = "--tau", defaultValue = "28", description = "KDE forecast recency decay, days.")
+	double tau;
+
+	@Option(names = "--out", paramLabel = "FILE", description = "Write the table to this CSV file.")
+	Path out;
+
+	@Option(names = "--geojson", paramLabel = "FILE", description = "Write cell results as GeoJSON.")
+	Path geojson;
+
+	@Option(names = "--csv", paramLabel = "FILE", description = "Analyse this CSV file instead of stored incidents.")
+	Path csv;
+
+	@Option(names = "--profile", defaultValue = "generic", description = "CSV profile: stl-slmpd or generic.")
+	String profile;
+
+	@Option(names = "--columns", split = ",", paramLabel = "KEY=COLUMN", description = "Generic CSV columns.")
+	Map<String, String> columns = new LinkedHashMap<>();
+
+	@Option(names = "--projection", description = "EPSG code or proj4 string for metres (default: the agency's).")
+	String projection;
+
+	@Option(names = "--agency", paramLabel = "CODE", description = "Agency code (default: the default agency).")
+	String agencyCode;
+
+	@Spec
+	CommandSpec spec;
+
+	private final IncidentFrames frames;
+	private final AnalyticsEngine engine;
+	private final Agencies agencies;
+
+	AnalyzeCommand(IncidentFrames frames, AnalyticsEngine engine, Agencies agencies) {
+		this.frames = frames;
+		this.engine = engine;
+		this.agencies = agencies;
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter stdout = spec.commandLine().getOut();
+		PrintWriter stderr = spec.commandLine().getErr();
+		try {
+			Agency agency = agencyCode == null ? agencies.defaultAgency()
+					: agencies.byCode(agencyCode).orElseThrow(() -> new IllegalArgumentException("no agency '" + agencyCode + "'"));
+			AnalysisOptions options = options();
+			IncidentFilter filter = new IncidentFilter(agency.id(), frameFrom(), to, categories(categories));
+			IncidentFrame frame = csv != null ? frames.fromCsv(csv, profile, columns, filter, projection)
+					: frames.frame(filter);
+			AnalysisTable table = engine.run(method, frame, options);
+			if (out != null) {
+				try (Writer w = Files.newBufferedWriter(out)) {
+					table.writeCsv(w);
+				}
+			}
+			else {
+				table.writeCsv(stdout);
+			}
+			if (geojson != null) {
+				try (Writer w = Files.newBufferedWriter(geojson)) {
+					table.writeGeoJson(w);
+				}
+			}
+			PrintWriter summary = "backtest".equals(method) || out != null ? stdout : stderr;
+			table.summary().forEach(summary::println);
+			stdout.flush();
+			return 0;
+		}
+		catch (IllegalArgumentException | IllegalStateException e) {
+			stderr.println("analyze: " + e.getMessage());
+			return 2;
+		}
+	}
+
+	private AnalysisOptions options() {
+		AnalysisOptions d = AnalysisOptions.defaults();
+		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
+				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
+				forecast, trainingDays, tau);
+	}
+
+	/** Backtests and forecasts read history before {@code --from}. */
+	private LocalDate frameFrom() {
+		boolean history = "backtest".equals(method) || "forecast".equals(method);
+		return from == null || !history ? from : from.minusDays(trainingDays);
+	}
+
+	static Set<OffenseCategory> categories(List<String> names) {
+		Set<OffenseCategory> set = EnumSet.noneOf(OffenseCategory.class);
+		for (String name : names) {
+			String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+			if (n.equals("PART1") || n.equals("PART2")) {
+				int part = n.equals("PART1") ? 1 : 2;
+				Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == part).forEach(set::add);
+			}
+			else {
+				try {
+					set.add(OffenseCategory.valueOf(n));
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("unknown category '" + name + "'");
+				}
+			}
+		}
+		return set;
+	}
+}

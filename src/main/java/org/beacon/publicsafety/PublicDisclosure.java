@@ -1,0 +1,171 @@
+package org.beacon.publicsafety;
+
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.beacon.incidents.IncidentRow;
+import org.beacon.incidents.OffenseCategory;
+import org.beacon.publicsafety.internal.CellCentres;
+import org.beacon.tips.TipCategory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one set of privacy rules every public output of Beacon goes through (map, list, CSV, GeoJSON, Atom,
+ * alerts). See {@code docs/methods/public-disclosure.md}.
+ * <ol>
+ * <li>Places are generalised: an address to its hundred block ("4321 Margaretta Ave" becomes
+ * "4300 BLOCK MARGARETTA AVE"), a point to the centre of its H3 cell at {@link #H3_RESOLUTION}.</li>
+ * <li>Some categories are never public: rape and other sex offences, offences against the family (domestic),
+ * anything that names a juvenile, drug tips, and overdoses at a residence.</li>
+ * <li>Counts from 1 to {@code beacon.privacy.min-count - 1} (default 5) are shown as "fewer than 5".</li>
+ * <li>Times are dropped; the public sees the local date.</li>
+ * </ol>
+ */
+@Component
+public class PublicDisclosure {
+
+	/**
+	 * H3 resolution 9: cells of about 0.105 km², edge about 174 m, roughly one or two city blocks, the same
+	 * generalisation as the hundred block the address shows. Finer cells would say which house; coarser ones
+	 * would move points into the next neighbourhood more often. It is also the resolution Beacon stores.
+	 */
+	public static final int H3_RESOLUTION = 9;
+
+	/** Sexual offences and offences against the family and children (domestic): never public. */
+	public static final Set<OffenseCategory> NEVER_PUBLIC = Set.copyOf(
+			EnumSet.of(OffenseCategory.RAPE, OffenseCategory.SEX_OFFENSE, OffenseCategory.FAMILY));
+
+	/** Tips about drugs name people and places on hearsay: never public. */
+	public static final Set<TipCategory> NEVER_PUBLIC_TIPS = Set.of(TipCategory.DRUGS);
+
+	/** Offence descriptions that involve a juvenile (victim or suspect), whatever their category. */
+	private static final Pattern JUVENILE = Pattern.compile(
+			"\\b(JUV|JUVENILE|JUVENILES|MINOR|MINORS|CHILD|CHILDREN|CHILD'S|UNDER\\s+(AGE\\s+)?1[0-9]|CURFEW|RUNAWAY|TRUANCY)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	/** A leading house number, possibly with a letter or a range ("4321", "4321A", "4321-25"). */
+	private static final Pattern HOUSE_NUMBER = Pattern.compile("^\\s*(\\d+)[A-Z]?(?:\\s*-\\s*\\d+[A-Z]?)?\\s+(.+)$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Already a block: "4300 BLOCK ...", "43XX ...". */
+	private static final Pattern ALREADY_BLOCK = Pattern.compile("^\\s*(\\d+)\\s+BLOCK\\s+(?:OF\\s+)?(.+)$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Apartment, unit or suite numbers: they say which home; removed. */
+	private static final Pattern UNIT = Pattern.compile(
+			"(?i)[,\\s]*(?:\\bAPT\\b\\.?|\\bAPARTMENT\\b|\\bUNIT\\b|\\bSUITE\\b|\\bSTE\\b\\.?|#)\\s*[\\w-]+");
+
+	private static final Pattern XX_BLOCK = Pattern.compile("^\\s*(\\d+)XX\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+
+	private final int minCount;
+	private final CellCentres cells;
+
+	public PublicDisclosure(@Value("${beacon.privacy.min-count:5}") int minCount) {
+		this.minCount = Math.max(1, minCount);
+		this.cells = new CellCentres(H3_RESOLUTION);
+	}
+
+	/** The smallest count shown as a number; smaller positive counts read "fewer than" it. */
+	public int minCount() {
+		return minCount;
+	}
+
+	/** Whether incidents of this category may appear in any public output. */
+	public boolean isPublic(OffenseCategory category) {
+		return category != null && !NEVER_PUBLIC.contains(category);
+	}
+
+	public boolean isPublic(TipCategory category) {
+		return category != null && !NEVER_PUBLIC_TIPS.contains(category);
+	}
+
+	/**
+	 * Whether an overdose may be shown at all: never at a residence (the place identifies the person), and
+	 * elsewhere only as an area count. {@code placeType} is the source's free text ("residence", "home",
+	 * "apartment", "private residence" ...); unknown places count as residences.
+	 */
+	public boolean isPublicOverdosePlace(String placeType) {
+		if (placeType == null || placeType.isBlank()) {
+			return false;
+		}
+		String p = placeType.toLowerCase(Locale.ROOT);
+		return !(p.contains("resid") || p.contains("home") || p.contains("house") || p.contains("apartment")
+				|| p.contains("dwelling") || p.contains("private") || p.contains("unknown"));
+	}
+
+	/** Whether the description names a juvenile (victim, suspect, curfew, runaway, ...). */
+	public boolean involvesJuvenile(String description) {
+		return description != null && JUVENILE.matcher(description).find();
+	}
+
+	/** The incident as the public may see it, or empty when it must not appear at all. */
+	public Optional<PublicIncident> disclose(IncidentRow row, ZoneId zone) {
+		if (row == null || !isPublic(row.category()) || involvesJuvenile(row.description())
+				|| involvesJuvenile(row.offenseCode())) {
+			return Optional.empty();
+		}
+		double[] centre = cellCentre(row.lat(), row.lon());
+		String neighbourhood = row.neighbourhoodId() == 0 ? null : row.neighbourhoodName();
+		return Optional.of(new PublicIncident(row.occurredAt().atZone(zone).toLocalDate(), row.category(),
+				block(row.blockAddress()), centre[0], centre[1], row.neighbourhoodId(), neighbourhood));
+	}
+
+	/**
+	 * The hundred block of an address: the house number rounded down to the hundred ("4321 MARGARETTA AVE" to
+	 * "4300 BLOCK MARGARETTA AVE", "12 MAIN ST" to "0 BLOCK MAIN ST"), upper case, without apartment or unit numbers. An address without a
+	 * house number (an intersection, a street) stays as it is; null or blank gives null.
+	 */
+	public String block(String address) {
+		if (address == null || address.isBlank()) {
+			return null;
+		}
+		String a = UNIT.matcher(address).replaceAll("").trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+		Matcher m = ALREADY_BLOCK.matcher(a);
+		if (!m.matches()) {
+			m = XX_BLOCK.matcher(a);
+			if (m.matches()) {
+				return hundred(m.group(1) + "00") + " BLOCK " + m.group(2);
+			}
+			m = HOUSE_NUMBER.matcher(a);
+		}
+		if (m.matches()) {
+			return hundred(m.group(1)) + " BLOCK " + m.group(2);
+		}
+		return a;
+	}
+
+	private static String hundred(String digits) {
+		String d = digits.replaceFirst("^0+(?=\\d)", "");
+		if (d.length() > 9) {
+			d = d.substring(0, 9);
+		}
+		return Long.toString(Long.parseLong(d) / 100 * 100);
+	}
+
+	/** {lat, lon} of the centre of the H3 cell holding the point; {NaN, NaN} when the point is missing. */
+	public double[] cellCentre(double lat, double lon) {
+		if (Double.isNaN(lat) || Double.isNaN(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+			return new double[] { Double.NaN, Double.NaN };
+		}
+		return cells.centre(lat, lon);
+	}
+
+	/** The count as the public sees it: the number, or "fewer than k" for 1..k-1. Zero stays "0". */
+	public String count(long n) {
+		if (n < 0) {
+			throw new IllegalArgumentException("a count cannot be negative, was " + n);
+		}
+		return n == 0 || n >= minCount ? Long.toString(n) : "fewer than " + minCount;
+	}
+
+	/** Whether a count may be shown as a number. */
+	public boolean countShown(long n) {
+		return n == 0 || n >= minCount;
+	}
+}

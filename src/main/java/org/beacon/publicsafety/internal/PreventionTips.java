@@ -1,0 +1,31 @@
+package org.beacon.publicsafety.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.beacon.incidents.OffenseCategory;
+
+/** One short prevention tip per category, for digests; the category with most incidents chooses. */
+final class PreventionTips {
+
+	private static final Map<OffenseCategory, String> TIPS = new EnumMap<>(OffenseCategory.class);
+
+	static {
+		TIPS.put(OffenseCategory.BURGLARY, "Lock doors and windows, even when you are home, and light entrances at night.");
+		TIPS.put(OffenseCategory.LARCENY, "Keep packages, bikes and tools out of sight, and lock sheds and garages.");
+		TIPS.put(OffenseCategory.MOTOR_VEHICLE_THEFT, "Never leave the engine running or keys in the car; use a steering lock.");
+		TIPS.put(OffenseCategory.ROBBERY, "Walk in well-lit places with others when you can, and keep phones out of sight.");
+		TIPS.put(OffenseCategory.VANDALISM, "Report damage and graffiti quickly; fast repair discourages more.");
+		TIPS.put(OffenseCategory.FRAUD, "Nobody official asks for payment by gift card; hang up and call back on a number you know.");
+		TIPS.put(OffenseCategory.AGGRAVATED_ASSAULT, "If you see a dispute getting worse, keep distance and call 911.");
+	}
+
+	static final String GENERAL = "Get to know your neighbours and report anything suspicious to the non-emergency line.";
+
+	private PreventionTips() {
+	}
+
+	static String of(OffenseCategory category) {
+		return category == null ? GENERAL : TIPS.getOrDefault(category, GENERAL);
+	}
+}

@@ -1,0 +1,136 @@
+package org.beacon.publicsafety.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.beacon.agency.Agencies;
+import org.beacon.agency.Agency;
+import org.beacon.incidents.IncidentFilter;
+import org.beacon.incidents.IncidentQueries;
+import org.beacon.incidents.IncidentRow;
+import org.beacon.incidents.OffenseCategory;
+import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.publicsafety.PublicIncident;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incidents for the public: what {@link IncidentQueries} returns, passed through {@link PublicDisclosure} and
+ * nothing else. Never-public categories are not even asked for, and each row is checked again on the way out.
+ */
+@Component
+public class PublicIncidents {
+
+	/** The default window: the last 28 days of data, as most public crime maps show. */
+	public static final int DEFAULT_DAYS = 28;
+
+	/** The longest window one request may ask for. */
+	public static final int MAX_DAYS = 366;
+
+	/** A public query: local dates inclusive and the chosen public categories (all public ones when empty). */
+	public record Query(LocalDate from, LocalDate to, Set<OffenseCategory> categories) {
+	}
+
+	private final ObjectProvider<IncidentQueries> incidents;
+	private final Agencies agencies;
+	private final PublicDisclosure disclosure;
+
+	PublicIncidents(ObjectProvider<IncidentQueries> incidents, Agencies agencies, PublicDisclosure disclosure) {
+		this.incidents = incidents;
+		this.agencies = agencies;
+		this.disclosure = disclosure;
+	}
+
+	public Agency agency() {
+		return agencies.defaultAgency();
+	}
+
+	/** The categories the public may choose from, in UCR order. */
+	public List<OffenseCategory> publicCategories() {
+		return EnumSet.allOf(OffenseCategory.class).stream().filter(disclosure::isPublic).toList();
+	}
+
+	/** The local date of the newest counted incident, or empty when there are none (or no incidents module). */
+	public Optional<LocalDate> latestDate() {
+		IncidentQueries q = incidents.getIfAvailable();
+		if (q == null) {
+			return Optional.empty();
+		}
+		Agency agency = agency();
+		List<IncidentRow> newest = q.page(new IncidentFilter(agency.id(), null, null, Set.of()), 0, 1);
+		return newest.stream().findFirst().map(r -> r.occurredAt().atZone(agency.timeZone()).toLocalDate());
+	}
+
+	/**
+	 * The query as asked, completed and bounded: {@code to} defaults to the newest data (or today), {@code from}
+	 * to 27 days before it, the window is at most {@link #MAX_DAYS}, categories are the public ones asked for.
+	 */
+	public Query normalise(LocalDate from, LocalDate to, Set<OffenseCategory> asked) {
+		LocalDate end = to != null ? to : latestDate().orElse(LocalDate.now(agency().timeZone()));
+		LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+		if (start.isAfter(end)) {
+			LocalDate t = start;
+			start = end;
+			end = t;
+		}
+		if (start.plusDays(MAX_DAYS - 1).isBefore(end)) {
+			start = end.minusDays(MAX_DAYS - 1);
+		}
+		Set<OffenseCategory> chosen = EnumSet.noneOf(OffenseCategory.class);
+		if (asked != null) {
+			asked.stream().filter(disclosure::isPublic).forEach(chosen::add);
+		}
+		return new Query(start, end, chosen.isEmpty() ? Set.copyOf(publicCategories()) : Set.copyOf(chosen));
+	}
+
+	/** Streams every public incident of the query, newest first. */
+	public void forEach(Query query, Consumer<PublicIncident> consumer) {
+		IncidentQueries q = incidents.getIfAvailable();
+		if (q == null) {
+			return;
+		}
+		Agency agency = agency();
+		q.forEach(new IncidentFilter(agency.id(), query.from(), query.to(), query.categories()),
+				row -> disclosure.disclose(row, agency.timeZone()).ifPresent(consumer));
+	}
+
+	/** At most {@code limit} public incidents of the query, newest first. */
+	public List<PublicIncident> list(Query query, int limit) {
+		List<PublicIncident> out = new ArrayList<>();
+		IncidentQueries q = incidents.getIfAvailable();
+		if (q == null) {
+			return out;
+		}
+		Agency agency = agency();
+		IncidentFilter filter = new IncidentFilter(agency.id(), query.from(), query.to(), query.categories());
+		int offset = 0;
+		while (out.size() < limit) {
+			List<IncidentRow> page = q.page(filter, offset, 500);
+			for (IncidentRow row : page) {
+				disclosure.disclose(row, agency.timeZone()).ifPresent(out::add);
+				if (out.size() >= limit) {
+					break;
+				}
+			}
+			if (page.size() < 500) {
+				break;
+			}
+			offset += 500;
+		}
+		return out;
+	}
+
+	/** Public incidents per category of the query, as counted (the page words them through the disclosure). */
+	public Map<OffenseCategory, Long> countsByCategory(Query query) {
+		Map<OffenseCategory, Long> counts = new EnumMap<>(OffenseCategory.class);
+		forEach(query, p -> counts.merge(p.category(), 1L, Long::sum));
+		return counts;
+	}
+}

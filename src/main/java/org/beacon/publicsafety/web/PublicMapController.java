@@ -1,0 +1,271 @@
+package org.beacon.publicsafety.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.beacon.incidents.OffenseCategory;
+import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.publicsafety.PublicIncident;
+import org.beacon.publicsafety.internal.PublicIncidents;
+import org.beacon.publicsafety.internal.PublicIncidents.Query;
+import org.springframework.core.env.Environment;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The public crime map at {@code /public/map}: a Leaflet map and a list of the same incidents, filters by date
+ * and category, the rules stated beside them, and the same data as CSV, GeoJSON and an Atom feed. Everything
+ * comes from {@link PublicIncidents}, so through {@link PublicDisclosure}.
+ */
+@Controller
+class PublicMapController {
+
+	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+	static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
+	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+	/** How many incidents the list view shows; the exports have them all. */
+	static final int LIST_LIMIT = 500;
+
+	/** How many incidents the map draws. */
+	static final int MAP_LIMIT = 20_000;
+
+	/** The Atom feed: the last 7 days of data, at most this many entries. */
+	static final int FEED_LIMIT = 200;
+
+	static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+	private final PublicIncidents incidents;
+	private final PublicDisclosure disclosure;
+	private final ObjectMapper json;
+	private final String tileUrl;
+
+	PublicMapController(PublicIncidents incidents, PublicDisclosure disclosure, ObjectMapper json,
+			Environment environment) {
+		this.incidents = incidents;
+		this.disclosure = disclosure;
+		this.json = json;
+		String url = environment.getProperty("beacon.map.tile-url");
+		this.tileUrl = url == null ? OSM_TILES : url.trim();
+	}
+
+	@GetMapping("/public/map")
+	String map(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories, Model model) {
+		Query query = incidents.normalise(from, to, categories);
+		List<PublicIncident> list = incidents.list(query, LIST_LIMIT + 1);
+		Map<OffenseCategory, Long> counts = incidents.countsByCategory(query);
+		List<Map<String, String>> countRows = new ArrayList<>();
+		for (OffenseCategory c : incidents.publicCategories()) {
+			if (query.categories().contains(c)) {
+				countRows.add(Map.of("label", c.label(), "count", disclosure.count(counts.getOrDefault(c, 0L))));
+			}
+		}
+		model.addAttribute("query", query);
+		model.addAttribute("categories", incidents.publicCategories());
+		model.addAttribute("chosen", categories == null ? Set.of() : categories);
+		model.addAttribute("incidents", list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list);
+		model.addAttribute("more", list.size() > LIST_LIMIT);
+		model.addAttribute("counts", countRows);
+		model.addAttribute("total", disclosure.count(counts.values().stream().mapToLong(Long::longValue).sum()));
+		model.addAttribute("minCount", disclosure.minCount());
+		model.addAttribute("resolution", PublicDisclosure.H3_RESOLUTION);
+		model.addAttribute("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
+		model.addAttribute("latest", incidents.latestDate().orElse(null));
+		model.addAttribute("queryString", queryString(query, categories));
+		model.addAttribute("tileUrl", tileUrl);
+		return "public/map/index";
+	}
+
+	@GetMapping("/public/incidents.geojson")
+	ResponseEntity<String> geojson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories) {
+		Query query = incidents.normalise(from, to, categories);
+		List<Map<String, Object>> features = new ArrayList<>();
+		incidents.forEach(query, p -> {
+			if (features.size() >= MAP_LIMIT || !p.located()) {
+				return;
+			}
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("date", p.date().toString());
+			properties.put("category", p.category().name());
+			properties.put("label", p.category().label());
+			properties.put("block", p.block());
+			properties.put("neighbourhood", p.neighbourhood());
+			Map<String, Object> feature = new LinkedHashMap<>();
+			feature.put("type", "Feature");
+			feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat())));
+			feature.put("properties", properties);
+			features.add(feature);
+		});
+		Map<String, Object> collection = new LinkedHashMap<>();
+		collection.put("type", "FeatureCollection");
+		collection.put("metadata", metadata(query));
+		collection.put("features", features);
+		return ResponseEntity.ok().contentType(GEOJSON).body(json.writeValueAsString(collection));
+	}
+
+	@GetMapping("/public/incidents.csv")
+	void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories,
+			HttpServletResponse response) throws IOException {
+		Query query = incidents.normalise(from, to, categories);
+		response.setContentType(CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"incidents-" + query.from() + "-to-" + query.to() + ".csv\"");
+		Writer out = response.getWriter();
+		out.write("date,category,category_label,block,neighbourhood,cell_lat,cell_lon\r\n");
+		IOException[] failure = { null };
+		incidents.forEach(query, p -> {
+			if (failure[0] != null) {
+				return;
+			}
+			try {
+				out.write(String.join(",", p.date().toString(), p.category().name(), cell(p.category().label()),
+						cell(p.block()), cell(p.neighbourhood()), p.located() ? Double.toString(p.lat()) : "",
+						p.located() ? Double.toString(p.lon()) : ""));
+				out.write("\r\n");
+			}
+			catch (IOException e) {
+				failure[0] = e;
+			}
+		});
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		out.flush();
+	}
+
+	@GetMapping("/public/incidents.atom")
+	ResponseEntity<String> atom(@RequestParam(name = "category", required = false) Set<OffenseCategory> categories)
+			throws XMLStreamException {
+		LocalDate latest = incidents.latestDate().orElse(LocalDate.now(incidents.agency().timeZone()));
+		Query query = incidents.normalise(latest.minusDays(6), latest, categories);
+		List<PublicIncident> recent = incidents.list(query, FEED_LIMIT);
+		String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		StringWriter text = new StringWriter();
+		XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+		xml.writeStartDocument("UTF-8", "1.0");
+		xml.writeStartElement("feed");
+		xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+		element(xml, "title", "Recent incidents · " + incidents.agency().name());
+		element(xml, "subtitle", "Public incidents of the last 7 days of data, generalised to the block. "
+				+ rulesSentence());
+		element(xml, "id", "tag:beacon," + LocalDate.now(ZoneOffset.UTC).getYear() + ":public-incidents:"
+				+ incidents.agency().code());
+		element(xml, "updated", latest.atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
+		link(xml, "self", self);
+		link(xml, "alternate", base + "/public/map");
+		// an entry's id is its date, category, block and its rank among identical ones that day: stable across
+		// refreshes, and no record id is published
+		Map<String, Integer> seen = new java.util.HashMap<>();
+		for (PublicIncident p : recent) {
+			String key = p.date() + ":" + p.category().name() + ":" + (p.block() == null ? "" : p.block());
+			int rank = seen.merge(key, 1, Integer::sum);
+			xml.writeStartElement("entry");
+			String title = p.category().label() + (p.block() == null ? "" : ", " + p.block());
+			element(xml, "title", title);
+			element(xml, "id", "tag:beacon," + p.date() + ":public-incident:" + java.util.HexFormat.of()
+					.formatHex(sha256(key)).substring(0, 16) + ":" + rank);
+			element(xml, "updated", p.date().atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
+			link(xml, "alternate", base + "/public/map?from=" + p.date() + "&to=" + p.date());
+			element(xml, "summary", title + " on " + p.date()
+					+ (p.neighbourhood() == null ? "" : " in " + p.neighbourhood()) + ".");
+			xml.writeEndElement();
+		}
+		xml.writeEndElement();
+		xml.writeEndDocument();
+		return ResponseEntity.ok().contentType(ATOM).body(text.toString());
+	}
+
+	private Map<String, Object> metadata(Query query) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("from", query.from().toString());
+		m.put("to", query.to().toString());
+		m.put("categories", query.categories().stream().map(Enum::name).sorted().toList());
+		m.put("location", "hundred block; point is the centre of the H3 cell at resolution " + PublicDisclosure.H3_RESOLUTION);
+		m.put("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(Enum::name).sorted().toList());
+		m.put("minCount", disclosure.minCount());
+		m.put("rules", rulesSentence());
+		return m;
+	}
+
+	private String rulesSentence() {
+		return "Sexual offences, domestic offences and anything involving a juvenile are never shown; counts below "
+				+ disclosure.minCount() + " read \"fewer than " + disclosure.minCount() + "\".";
+	}
+
+	private static String queryString(Query query, Set<OffenseCategory> asked) {
+		StringBuilder s = new StringBuilder("from=").append(query.from()).append("&to=").append(query.to());
+		if (asked != null) {
+			asked.stream().filter(query.categories()::contains).sorted()
+					.forEach(c -> s.append("&category=").append(c.name()));
+		}
+		return s.toString();
+	}
+
+	/** A CSV field: quoted when needed, and a leading = + - @ neutralised so spreadsheets do not run it. */
+	static String cell(String value) {
+		if (value == null) {
+			return "";
+		}
+		String v = value;
+		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+			v = "'" + v;
+		}
+		if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+			return "\"" + v.replace("\"", "\"\"") + "\"";
+		}
+		return v;
+	}
+
+	private static byte[] sha256(String s) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+		xml.writeStartElement(name);
+		xml.writeCharacters(text);
+		xml.writeEndElement();
+	}
+
+	private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+		xml.writeEmptyElement("link");
+		xml.writeAttribute("rel", rel);
+		xml.writeAttribute("href", href);
+	}
+
+
+}

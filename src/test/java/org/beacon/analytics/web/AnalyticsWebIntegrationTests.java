@@ -1,0 +1,65 @@
+package org.beacon.analytics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.beacon.analytics.AnalyticsTestIncidents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Four burglaries from the test incidents: three in one 500 m cell, one in a cell 1 km east. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(AnalyticsTestIncidents.class)
+class AnalyticsWebIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	@WithMockUser(username = "ana", roles = "ANALYST")
+	void answersCountsAsJsonAndGiStarAsGeoJson() {
+		MvcTestResult counts = mvc.get().uri("/api/analytics/counts?category=burglary&cell=500").exchange();
+		MvcTestResult gistar = mvc.get().uri("/api/analytics/gistar?cell=500&format=geojson").exchange();
+
+		assertThat(counts).hasStatusOk();
+		assertThat(counts).bodyJson().extractingPath("$.columns")
+				.asArray().containsExactly("cell_row", "cell_col", "center_lat", "center_lon", "count");
+		assertThat(counts).bodyJson().extractingPath("$.rows[*][4]").asArray().containsExactly(3, 1);
+		assertThat(gistar).hasStatusOk().hasContentType("application/geo+json");
+		assertThat(gistar).bodyText().startsWith("{\"type\":\"FeatureCollection\"").contains("\"class\":\"not_significant\"");
+	}
+
+	@Test
+	@WithMockUser(username = "ana", roles = "ANALYST")
+	void exportsCsvAndShowsThePage() {
+		MvcTestResult csv = mvc.get().uri("/analytics/data/counts?cell=500&format=csv").exchange();
+		MvcTestResult page = mvc.get().uri("/analytics").exchange();
+
+		assertThat(csv).hasStatusOk().hasHeader("Content-Disposition", "attachment; filename=\"beacon-counts.csv\"");
+		assertThat(csv).bodyText().startsWith("cell_row,cell_col,center_lat,center_lon,count\n");
+		assertThat(page).hasStatusOk().bodyText().contains("/js/analytics.js").contains("id=\"map\"")
+				.doesNotContain("<script>");
+	}
+
+	@Test
+	@WithMockUser(username = "olly", roles = "OFFICER")
+	void refusesOfficers() {
+		assertThat(mvc.get().uri("/api/analytics/counts").exchange()).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	@WithMockUser(username = "ana", roles = "ANALYST")
+	void answersBadRequestForAnUnknownMethod() {
+		MvcTestResult result = mvc.get().uri("/api/analytics/hexbins").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyText().contains("method must be one of");
+	}
+}
