@@ -4,11 +4,14 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Says once, at start, that the embedded H2 database is for evaluation and PostgreSQL is for production. */
+/**
+ * Says once, at start, that the embedded H2 database is for evaluation and PostgreSQL is for production.
+ * Told when the context has started, before any command runs, so a command's last line stays its own.
+ */
 @Component
 class EmbeddedDatabaseNotice {
 
@@ -20,7 +23,7 @@ class EmbeddedDatabaseNotice {
 		this.dataSource = dataSource;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(ApplicationStartedEvent.class)
 	void tell() throws Exception {
 		try (var connection = dataSource.getConnection()) {
 			if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
