@@ -12,13 +12,24 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives every test application context a database of its own: a fresh in-memory H2 database by default,
  * or a fresh schema in the PostgreSQL on 127.0.0.1:5432 with {@code -Dbeacon.test.db=postgres}
- * ({@code BEACON_TEST_PG_URL} overrides the server). Contexts never see each other's rows.
+ * ({@code BEACON_TEST_PG_URL} overrides the server). Contexts never see each other's rows, unless a test
+ * gives several contexts the same {@value #SHARED_DATABASE} (from {@link #newDatabaseName()}) to play the
+ * nodes of one deployment.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
+	/** Set on several contexts, they share one database: the nodes of one deployment. */
+	public static final String SHARED_DATABASE = "beacon.test.shared-database";
+
+	/** A fresh database (H2) or schema (PostgreSQL) name. */
+	public static String newDatabaseName() {
+		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		String shared = environment.getProperty(SHARED_DATABASE);
+		String name = shared != null ? shared : newDatabaseName();
 		Map<String, Object> props = new HashMap<>();
 		if ("postgres".equals(System.getProperty("beacon.test.db", "h2"))) {
 			String server = System.getenv().getOrDefault("BEACON_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -39,6 +50,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 			props.put("spring.datasource.password", "");
 		}
 		props.put("beacon.demo.enabled", "false");
+		if (environment.getProperty("beacon.sessions.store") == null) {
+			// a MockHttpSession cannot travel through the SESSION cookie; SharedSessionIntegrationTests covers jdbc
+			props.put("beacon.sessions.store", "memory");
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource("beaconTestDatabase", props));
 	}
 }

@@ -46,7 +46,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * The analyst account is made through identity's account API; the test then uses only the login form.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"beacon.map.tile-url=" })
+		"beacon.map.tile-url=", "beacon.sessions.store=jdbc" })
 @Import(StaffHomeBrowserTests.StrictContentSecurityPolicy.class)
 class StaffHomeBrowserTests {
 

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Chromium comes from {@code CHROMIUM_PATH} or {@code /usr/bin/chromium}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "beacon.tips.passphrase-iterations=1000", "beacon.anonymous.writes-per-client=1000",
+		properties = { "beacon.sessions.store=jdbc", "beacon.tips.passphrase-iterations=1000", "beacon.anonymous.writes-per-client=1000",
 				"beacon.anonymous.reads-per-client=1000", "beacon.anonymous.receipt-checks-per-client=1000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TipFlowBrowserTests {
