@@ -1,5 +1,7 @@
 package org.beacon.identity;
 
+import java.util.function.Supplier;
+
 /**
  * The append-only, hash-chained audit trail. Every module records imports, exports and reads of sensitive
  * records here; identity records logins, logouts and account changes itself.
@@ -17,6 +19,16 @@ public interface AuditTrail {
 
 	/** Appends an entry with an explicit actor and address, for work not done inside a web request. */
 	void record(String actor, String sourceAddress, String action, String target, String outcome);
+
+	/**
+	 * Runs work that a person asked for but another thread does, e.g. an uploaded file imported in the
+	 * background: entries that {@link #record(String, String, String)} appends from this thread meanwhile
+	 * name that person and the address they asked from, not the process's user. The default, for
+	 * stand-ins that do not know who acts, only runs the work.
+	 */
+	default <T> T onBehalfOf(String actor, String sourceAddress, Supplier<T> work) {
+		return work.get();
+	}
 
 	/** Walks the chain and reports the first altered or missing row. */
 	AuditVerification verify();

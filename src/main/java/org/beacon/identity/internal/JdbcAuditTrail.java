@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.beacon.identity.AuditEntry;
 import org.beacon.identity.AuditLog;
@@ -40,6 +41,9 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	/** Stands in for the address of work that no HTTP request started. */
 	static final String NO_REQUEST_ADDRESS = "cli";
 
+	/** Who a background task acts for ({@link #onBehalfOf}); empty on every other thread. */
+	private static final ThreadLocal<Actor> BEHALF = new ThreadLocal<>();
+
 	private final JdbcClient jdbc;
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
@@ -60,6 +64,23 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	@Override
 	public void record(String actor, String sourceAddress, String action, String target, String outcome) {
 		append(null, actor, sourceAddress, action, target, outcome);
+	}
+
+	@Override
+	public <T> T onBehalfOf(String actor, String sourceAddress, Supplier<T> work) {
+		Actor previous = BEHALF.get();
+		BEHALF.set(new Actor(actor, sourceAddress == null ? NO_REQUEST_ADDRESS : sourceAddress, null));
+		try {
+			return work.get();
+		}
+		finally {
+			if (previous == null) {
+				BEHALF.remove();
+			}
+			else {
+				BEHALF.set(previous);
+			}
+		}
 	}
 
 	/** Like {@link #record(String, String, String)}, for a change to something of the given agency. */
@@ -94,10 +115,14 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	}
 
 	/**
-	 * Who is acting: the signed-in user and their address; {@code anonymous} for a request nobody signed
+	 * Who is acting: the person a background task acts for ({@link #onBehalfOf}); the signed-in user and their address; {@code anonymous} for a request nobody signed
 	 * in to; the operating-system user at address {@code cli} for work no request started.
 	 */
 	private static Actor currentActor() {
+		Actor behalf = BEHALF.get();
+		if (behalf != null) {
+			return behalf;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		boolean signedIn = authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken);

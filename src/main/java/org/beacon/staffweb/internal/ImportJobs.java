@@ -88,12 +88,13 @@ public class ImportJobs implements DisposableBean {
 		repository.insert(id, agency, sourceName, requester.user(), size, now());
 		executor.execute(() -> {
 			try {
-				ImportResult result = importIncidents(id, agency, file, sourceName, profile, columns);
-				audit(requester, sourceName, "success");
+				// the importer records the import in the audit trail, in the name of who uploaded the file
+				ImportResult result = onBehalfOf(requester,
+						() -> importIncidents(id, agency, file, sourceName, profile, columns));
 				log.info("Import {} of {} finished: {}", id, sourceName, result.summary());
 			}
 			catch (RuntimeException e) {
-				audit(requester, sourceName, "failure");
+				log.debug("Import {} of {} failed", id, sourceName, e);
 			}
 			finally {
 				deleteQuietly(file);
@@ -129,11 +130,20 @@ public class ImportJobs implements DisposableBean {
 	 */
 	public ImportResult importIncidents(String id, AgencyId agency, Path file, String sourceName, String profile,
 			Map<String, String> columns) {
-		try (InputStream in = Files.newInputStream(file)) {
+		InputStream in;
+		try {
+			in = Files.newInputStream(file);
+		}
+		catch (IOException e) {
+			// the importer never saw the file, so it recorded nothing
+			fail(id, "could not read " + sourceName + ": " + e.getMessage());
+			auditTrail.ifAvailable(trail -> trail.record("incidents.import", sourceName, "failure"));
+			throw new UncheckedIOException(e);
+		}
+		try (in) {
 			return importIncidents(id, agency, in, sizeOf(file), sourceName, profile, columns);
 		}
 		catch (IOException e) {
-			fail(id, "could not read " + sourceName + ": " + e.getMessage());
 			throw new UncheckedIOException(e);
 		}
 	}
@@ -210,9 +220,9 @@ public class ImportJobs implements DisposableBean {
 		return gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
 	}
 
-	private void audit(Requester requester, String target, String outcome) {
-		auditTrail.ifAvailable(trail -> trail.record(requester.user(), requester.address(), "incidents.import",
-				target, outcome));
+	private <T> T onBehalfOf(Requester requester, Supplier<T> work) {
+		AuditTrail trail = auditTrail.getIfAvailable();
+		return trail == null ? work.get() : trail.onBehalfOf(requester.user(), requester.address(), work);
 	}
 
 	private static long sizeOf(Path file) {
