@@ -27,8 +27,11 @@ class AreaRepository {
 	record StoredArea(long id, String code, String name, String wkt) {
 	}
 
-	/** Changes iff an area was added or changed: a cheap way for each node to know its index is stale. */
-	record Signature(long count, long revision) {
+	/**
+	 * Changes iff an area was added, changed or removed and added again: a cheap way for each node to know its
+	 * index is stale. Ids are never reused, so the largest id tells a re-created set from the one it replaced.
+	 */
+	record Signature(long count, long revision, long maxId) {
 	}
 
 	/** The revision the next import stamps on the rows it adds or changes. */
@@ -38,9 +41,11 @@ class AreaRepository {
 	}
 
 	Signature signature(AgencyId agency) {
-		return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(MAX(revision), 0) AS revision FROM area WHERE agency_id = :agency")
-				.param("agency", agency.value())
-				.query((rs, row) -> new Signature(rs.getLong("n"), rs.getLong("revision"))).single();
+		return jdbc.sql("""
+				SELECT COUNT(*) AS n, COALESCE(MAX(revision), 0) AS revision, COALESCE(MAX(id), 0) AS max_id
+				FROM area WHERE agency_id = :agency""").param("agency", agency.value())
+				.query((rs, row) -> new Signature(rs.getLong("n"), rs.getLong("revision"), rs.getLong("max_id")))
+				.single();
 	}
 
 	Map<String, StoredArea> byCode(AgencyId agency, AreaKind kind) {

@@ -8,12 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.beacon.agency.Agencies;
-import org.beacon.incidents.OffenseCategory;
+import org.beacon.geography.Geography;
+import org.beacon.incidents.IncidentImports;
 import org.beacon.shared.AgencyId;
-import org.beacon.staffweb.FakeGeography;
-import org.beacon.staffweb.FakeIncidents;
-import org.beacon.staffweb.RecordingAuditTrail;
-import org.beacon.staffweb.StaffWebFakes;
 import org.beacon.staffweb.StaffWebFixtures;
 import org.beacon.staffweb.internal.ImportJob;
 import org.beacon.staffweb.internal.ImportJobs;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,10 +27,12 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The staff home page and its data endpoints, over the fixture data of {@link StaffWebFixtures}. */
-@SpringBootTest
+/**
+ * The staff home page and its data endpoints, over the fixture data of {@link StaffWebFixtures} loaded through
+ * the real geography and incidents modules, in a database of its own.
+ */
+@SpringBootTest(properties = "beacon.test.context=staff-home")
 @AutoConfigureMockMvc
-@Import(StaffWebFakes.class)
 @WithMockUser(username = "ana", roles = "ANALYST")
 class StaffHomeIntegrationTests {
 
@@ -44,13 +42,10 @@ class StaffHomeIntegrationTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	FakeGeography geography;
+	Geography geography;
 
 	@Autowired
-	FakeIncidents incidents;
-
-	@Autowired
-	RecordingAuditTrail audit;
+	IncidentImports imports;
 
 	@Autowired
 	Agencies agencies;
@@ -63,11 +58,13 @@ class StaffHomeIntegrationTests {
 
 	StaffWebFixtures.Loaded areas;
 
+	long auditMark;
+
 	@BeforeEach
 	void loadFixtures() {
 		AgencyId agency = agencies.defaultAgency().id();
-		areas = StaffWebFixtures.load(agency, geography, incidents);
-		audit.clear();
+		areas = StaffWebFixtures.load(agency, geography, imports, jdbc);
+		auditMark = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event").query(Long.class).single();
 	}
 
 	@Test
@@ -134,14 +131,14 @@ class StaffHomeIntegrationTests {
 		assertThat(lines).hasSize(5);
 		assertThat(lines.get(0)).isEqualTo("id,source,source_id,occurred_at,offense_code,category,ucr_part,"
 				+ "description,address,neighbourhood_id,neighbourhood,lat,lon");
-		assertThat(lines.get(1)).isEqualTo("1,fixture.csv,20-000001,2020-12-15T10:00:00-06:00,50000,BURGLARY,1,"
+		assertThat(lines.get(1)).isEqualTo(id("20-000001") + ",fixture.csv,20-000001,2020-12-15T10:00:00-06:00,50000,BURGLARY,1,"
 				+ "BURGLARY-RESIDENCE/FORCE,100 MARKET ST," + areas.downtown().id() + ",Downtown,38.63,-90.19");
 		// no coordinates: empty lat/lon, the coded neighbourhood kept
-		assertThat(lines.get(2)).isEqualTo("3,fixture.csv,20-000003,2020-11-20T23:15:00-06:00,60000,LARCENY,1,"
+		assertThat(lines.get(2)).isEqualTo(id("20-000003") + ",fixture.csv,20-000003,2020-11-20T23:15:00-06:00,60000,LARCENY,1,"
 				+ "LARCENY-SHOPLIFT,900 RUSSELL BLVD," + areas.soulard().id() + ",Soulard,,");
-		assertThat(lines.get(3)).startsWith("2,");
+		assertThat(lines.get(3)).startsWith(id("20-000002") + ",");
 		// a description a spreadsheet would run as a formula is defused
-		assertThat(lines.get(4)).isEqualTo("4,fixture.csv,20-000004,2020-06-01T12:00:00-05:00,140000,VANDALISM,2,"
+		assertThat(lines.get(4)).isEqualTo(id("20-000004") + ",fixture.csv,20-000004,2020-06-01T12:00:00-05:00,140000,VANDALISM,2,"
 				+ "\"'=HYPERLINK(\"\"http://example.org\"\")\",,,,,");
 	}
 
@@ -164,13 +161,13 @@ class StaffHomeIntegrationTests {
 		JsonNode features = collection.path("features");
 		assertThat(features).hasSize(4);
 		JsonNode first = features.get(0);
-		assertThat(first.path("id").asLong()).isEqualTo(1);
+		assertThat(first.path("id").asLong()).isEqualTo(id("20-000001"));
 		assertThat(first.path("geometry").path("type").asString()).isEqualTo("Point");
 		assertThat(first.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(-90.19);
 		assertThat(first.path("geometry").path("coordinates").get(1).asDouble()).isEqualTo(38.63);
 		assertThat(first.path("properties").path("neighbourhood").asString()).isEqualTo("Downtown");
 		JsonNode unlocated = features.get(1);
-		assertThat(unlocated.path("id").asLong()).isEqualTo(3);
+		assertThat(unlocated.path("id").asLong()).isEqualTo(id("20-000003"));
 		assertThat(unlocated.has("geometry")).isTrue();
 		assertThat(unlocated.path("geometry").isNull()).isTrue();
 		assertThat(unlocated.path("properties").path("neighbourhood_id").asLong()).isEqualTo(areas.soulard().id());
@@ -183,11 +180,12 @@ class StaffHomeIntegrationTests {
 		mvc.get().uri("/incidents/export.csv?from=2020-01-01&to=2020-12-31&category=PART_I").exchange();
 		mvc.get().uri("/incidents/export.geojson?from=2020-11-01&to=2020-11-30").exchange();
 
-		assertThat(audit.entries()).extracting(RecordingAuditTrail.Entry::action, RecordingAuditTrail.Entry::target,
-				RecordingAuditTrail.Entry::outcome).containsExactly(
-						tuple("incidents.export",
+		assertThat(jdbc.sql("SELECT actor, action, target, outcome FROM audit_event WHERE seq > :mark ORDER BY seq")
+				.param("mark", auditMark).query((rs, row) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4))).list()).containsExactly(
+						tuple("ana", "incidents.export",
 								"from=2020-01-01 to=2020-12-31 category=PART_I format=csv rows=3", "success"),
-						tuple("incidents.export",
+						tuple("ana", "incidents.export",
 								"from=2020-11-01 to=2020-11-30 category=all format=geojson rows=2", "success"));
 	}
 
@@ -221,12 +219,11 @@ class StaffHomeIntegrationTests {
 
 	@Test
 	void pagesTheTableFiftyRowsAtATime() {
-		AgencyId agency = agencies.defaultAgency().id();
+		StringBuilder csv = new StringBuilder(StaffWebFixtures.HEADER);
 		for (int i = 0; i < 120; i++) {
-			incidents.add(agency, StaffWebFixtures.row(100 + i, "x-" + i,
-					"2020-10-01T00:00", OffenseCategory.FRAUD, "FRAUD " + i, "", Double.NaN,
-					Double.NaN, null));
+			csv.append("x-").append(i).append(",2020-10-01 00:00,260000,FRAUD,FRAUD ").append(i).append(",,,,\n");
 		}
+		StaffWebFixtures.importCsv(agencies.defaultAgency().id(), imports, csv.toString());
 
 		String third = body(mvc.get().uri("/incidents/table?from=2020-01-01&to=2020-12-31&page=3").exchange());
 
@@ -262,6 +259,10 @@ class StaffHomeIntegrationTests {
 		assertThat(mvc.get().uri("/webjars/chart.js/dist/chart.umd.js")).hasStatusOk();
 		assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js")).hasStatusOk();
 		assertThat(mvc.get().uri("/js/home.js")).hasStatusOk();
+	}
+
+	private long id(String sourceId) {
+		return StaffWebFixtures.idOf(jdbc, sourceId);
 	}
 
 	private JsonNode json(String uri) {
