@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -191,7 +192,11 @@ public final class Knox {
 		}
 	}
 
-	/** Counts each permutation by a space-time join of time blocks, storing no pairs. */
+	/**
+	 * Counts each permutation by a space-time join, storing no pairs. Each worker keeps one workspace and
+	 * takes the next permutation from a shared counter; permutation r's counts depend on {@code seeds[r]}
+	 * only, so the table does not depend on which worker counted what.
+	 */
 	private static long[] spaceTime(double[] x, double[] y, int[] time, double[] spaceBreaks, Metric metric,
 			int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner) {
 		int n = x.length;
@@ -200,10 +205,29 @@ public final class Knox {
 		long[] bandPairs = IntStream.range(0, workers).parallel()
 			.mapToObj(w -> join.bandTotals((int) ((long) n * w / workers), (int) ((long) n * (w + 1) / workers)))
 			.reduce(new long[spaceBreaks.length - 1], Knox::add);
-		join.count(inOrder(time, join.event), lut, cols, observedInner);
-		IntStream.range(0, seeds.length).parallel()
-			.forEach(r -> join.count(inOrder(permuted(time, seeds[r]), join.event), lut, cols, simulatedInner[r]));
+		AtomicInteger next = new AtomicInteger(-1);
+		IntStream.range(0, Math.min(workers, seeds.length + 1)).parallel().forEach(w -> {
+			SpaceTimeJoin.Workspace work = join.workspace();
+			int[] permuted = new int[n];
+			int[] ordered = new int[n];
+			for (int r = next.getAndIncrement(); r < seeds.length; r = next.getAndIncrement()) {
+				if (r < 0) {
+					join.count(work, inOrder(time, join.event, ordered), lut, cols, observedInner);
+				}
+				else {
+					permute(time, seeds[r], permuted);
+					join.count(work, inOrder(permuted, join.event, ordered), lut, cols, simulatedInner[r]);
+				}
+			}
+		});
 		return bandPairs;
+	}
+
+	private static int[] inOrder(int[] values, int[] order, int[] out) {
+		for (int k = 0; k < order.length; k++) {
+			out[k] = values[order[k]];
+		}
+		return out;
 	}
 
 	private static long[] add(long[] a, long[] b) {
@@ -228,7 +252,12 @@ public final class Knox {
 
 	/** The times shuffled over positions: Fisher-Yates driven by a generator seeded with {@code seed}. */
 	static int[] permuted(int[] t, long seed) {
-		int[] out = t.clone();
+		return permute(t, seed, new int[t.length]);
+	}
+
+	/** {@link #permuted(int[], long)} into {@code out}. */
+	private static int[] permute(int[] t, long seed, int[] out) {
+		System.arraycopy(t, 0, out, 0, t.length);
 		SplittableRandom rng = new SplittableRandom(seed);
 		for (int i = out.length - 1; i > 0; i--) {
 			int j = rng.nextInt(i + 1);
