@@ -201,17 +201,18 @@ public final class Knox {
 			int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner) {
 		int n = x.length;
 		SpaceTimeJoin join = SpaceTimeJoin.of(x, y, spaceBreaks, metric);
-		int workers = workers();
-		long[] bandPairs = IntStream.range(0, workers).parallel()
-			.mapToObj(w -> join.bandTotals((int) ((long) n * w / workers), (int) ((long) n * (w + 1) / workers)))
-			.reduce(new long[spaceBreaks.length - 1], Knox::add);
-		AtomicInteger next = new AtomicInteger(-1);
-		IntStream.range(0, Math.min(workers, seeds.length + 1)).parallel().forEach(w -> {
+		long[] bandPairs = new long[spaceBreaks.length - 1];
+		// job −2 counts the pairs per spatial band, −1 the observed table, r ≥ 0 permutation r
+		AtomicInteger next = new AtomicInteger(-2);
+		IntStream.range(0, Math.min(workers(), seeds.length + 2)).parallel().forEach(w -> {
 			SpaceTimeJoin.Workspace work = join.workspace();
 			int[] permuted = new int[n];
 			int[] ordered = new int[n];
 			for (int r = next.getAndIncrement(); r < seeds.length; r = next.getAndIncrement()) {
-				if (r < 0) {
+				if (r == -2) {
+					System.arraycopy(join.bandTotals(work), 0, bandPairs, 0, bandPairs.length);
+				}
+				else if (r == -1) {
 					join.count(work, inOrder(time, join.event, ordered), lut, cols, observedInner);
 				}
 				else {
@@ -228,14 +229,6 @@ public final class Knox {
 			out[k] = values[order[k]];
 		}
 		return out;
-	}
-
-	private static long[] add(long[] a, long[] b) {
-		long[] sum = new long[a.length];
-		for (int i = 0; i < a.length; i++) {
-			sum[i] = a[i] + b[i];
-		}
-		return sum;
 	}
 
 	private static int[] inOrder(int[] values, int[] order) {

@@ -44,6 +44,12 @@ final class PairTally {
 
 	private final int chunk;
 
+	/** Every other field (0, 2, 4, …) of the register, the odd ones after a shift by {@link #bits}. */
+	private final long evenFields;
+
+	/** Spills into the wide halves allowed before they must go to memory. */
+	private final int wideSpills;
+
 	/** A one in the first field of band b's row; zero for the band beyond the largest breakpoint. */
 	private final long[] bandIncrement;
 
@@ -65,6 +71,13 @@ final class PairTally {
 
 	private int room;
 
+	/** Even and odd fields, each widened to 2·bits bits, and spills left before they are full. */
+	private long wideEven;
+
+	private long wideOdd;
+
+	private int wideRoom;
+
 	PairTally(SpatialBands spatial, int[] lut, int cols, boolean manhattan) {
 		this.spatial = spatial;
 		this.manhattan = manhattan;
@@ -73,10 +86,18 @@ final class PairTally {
 		this.inner = cols - 1;
 		this.bands = spatial.bands();
 		this.fields = bands * inner;
-		int perField = Math.min(MAX_BITS, Long.SIZE / fields);
+		// fields are split into even and odd halves at spill time, each field then taking twice the bits
+		int perField = Math.min(MAX_BITS, Long.SIZE / (2 * ((fields + 1) / 2)));
 		this.bits = perField >= MIN_BITS ? perField : 0;
 		this.mask = bits == 0 ? 0 : (1L << bits) - 1;
 		this.chunk = bits == 0 ? Integer.MAX_VALUE : (int) mask;
+		long even = 0;
+		for (int f = 0; f < fields && bits > 0; f += 2) {
+			even |= mask << (bits * f);
+		}
+		this.evenFields = even;
+		// a wide field holds 2^(2·bits) − 1, each spill adds at most 2^bits − 1
+		this.wideSpills = bits == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, (1L << bits) + 1);
 		this.bandIncrement = new long[bands + 1];
 		for (int b = 0; b < bands && bits > 0; b++) {
 			bandIncrement[b] = 1L << (bits * inner * b);
@@ -108,6 +129,9 @@ final class PairTally {
 		Arrays.fill(counts, 0);
 		acc = 0;
 		room = chunk;
+		wideEven = 0;
+		wideOdd = 0;
+		wideRoom = wideSpills;
 	}
 
 	/** How many of {@code wanted} candidates may be tallied before the next spill (at least one). */
@@ -122,44 +146,45 @@ final class PairTally {
 
 	/**
 	 * Tallies event i with the events {@code members[from … to)}, each less than maxT from it in time; at
-	 * most {@link #room} of them.
+	 * most {@link #room} of them. Event k's x, y and time are {@code xyt[3k]}, {@code xyt[3k + 1]} and
+	 * {@code xyt[3k + 2]} (a whole number).
 	 */
-	void add(double[] x, double[] y, int[] t, int i, int[] members, int from, int to) {
-		double xi = x[i];
-		double yi = y[i];
-		int ti = t[i];
+	void add(double[] xyt, int i, int[] members, int from, int to) {
+		double xi = xyt[3 * i];
+		double yi = xyt[3 * i + 1];
+		double ti = xyt[3 * i + 2];
 		if (bits > 0 && metreIncrement != null) {
 			long[] metreIncrement = this.metreIncrement;
 			int[] shiftAt = this.timeShift;
 			int maxMetre = this.maxMetre;
-			int offset = ti + lut.length - 1;
+			double offset = ti + lut.length - 1;
 			long a = acc;
 			if (manhattan) {
 				for (int q = from; q < to; q++) {
-					int j = members[q];
-					double d = Math.abs(x[j] - xi) + Math.abs(y[j] - yi);
-					a += metreIncrement[Math.min((int) d, maxMetre)] << shiftAt[offset - t[j]];
+					int j = 3 * members[q];
+					double d = Math.abs(xyt[j] - xi) + Math.abs(xyt[j + 1] - yi);
+					a += metreIncrement[Math.min((int) d, maxMetre)] << shiftAt[(int) (offset - xyt[j + 2])];
 				}
 			}
 			else {
 				for (int q = from; q < to; q++) {
-					int j = members[q];
-					double dx = x[j] - xi;
-					double dy = y[j] - yi;
+					int j = 3 * members[q];
+					double dx = xyt[j] - xi;
+					double dy = xyt[j + 1] - yi;
 					double d = Math.sqrt(dx * dx + dy * dy);
-					a += metreIncrement[Math.min((int) d, maxMetre)] << shiftAt[offset - t[j]];
+					a += metreIncrement[Math.min((int) d, maxMetre)] << shiftAt[(int) (offset - xyt[j + 2])];
 				}
 			}
 			acc = a;
 			return;
 		}
 		for (int q = from; q < to; q++) {
-			int j = members[q];
-			double dx = Math.abs(x[j] - xi);
-			double dy = Math.abs(y[j] - yi);
+			int j = 3 * members[q];
+			double dx = Math.abs(xyt[j] - xi);
+			double dy = Math.abs(xyt[j + 1] - yi);
 			double d = manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
 			int band = spatial.of(d);
-			int timeBand = lut[Math.abs(ti - t[j])];
+			int timeBand = lut[(int) Math.abs(ti - xyt[j + 2])];
 			if (bits > 0) {
 				acc += bandIncrement[band] << (bits * timeBand);
 			}
@@ -169,17 +194,32 @@ final class PairTally {
 		}
 	}
 
+	/** Moves the register into the wide halves, and those into memory when they are full. */
 	private void spill() {
-		for (int f = 0; f < fields && bits > 0; f++) {
-			counts[f] += (acc >>> (bits * f)) & mask;
-		}
+		wideEven += acc & evenFields;
+		wideOdd += (acc >>> bits) & evenFields;
 		acc = 0;
 		room = chunk;
+		if (--wideRoom == 0) {
+			drain();
+		}
+	}
+
+	private void drain() {
+		long wideMask = bits == 0 ? 0 : (1L << (2 * bits)) - 1;
+		for (int f = 0; f < fields && bits > 0; f++) {
+			long half = f % 2 == 0 ? wideEven : wideOdd;
+			counts[f] += (half >>> (bits * (f - f % 2))) & wideMask;
+		}
+		wideEven = 0;
+		wideOdd = 0;
+		wideRoom = wideSpills;
 	}
 
 	/** Adds the tally to {@code table[band·cols + time band]} (the inner Knox table) and clears it. */
 	void addTo(long[] table) {
 		spill();
+		drain();
 		for (int b = 0; b < bands; b++) {
 			for (int c = 0; c < inner; c++) {
 				table[b * cols + c] += counts[b * inner + c];

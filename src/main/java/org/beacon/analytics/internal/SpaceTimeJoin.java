@@ -24,9 +24,6 @@ final class SpaceTimeJoin {
 	 */
 	private static final int CELLS_PER_DISTANCE = Integer.getInteger("knox.k", 2);
 
-	/** Copies of the band totals, used in turn by consecutive candidates (a power of two). */
-	private static final int COPIES = 4;
-
 	/** Relative widening of the index cells beyond the largest breakpoint. */
 	private static final double CELL_MARGIN = 1e-9;
 
@@ -215,36 +212,18 @@ final class SpaceTimeJoin {
 		return Arrays.copyOf(forward, nf);
 	}
 
-	/** Pairs closer than the maximum distance per spatial band, whatever their times, for events [from, to). */
-	long[] bandTotals(int from, int to) {
-		long[] totals = new long[(bands + 1) * COPIES];
-		for (int i = from; i < to; i++) {
-			int c = cellOf[i];
-			countBands(i, i + 1, cellStart[c + 1], totals);
-			for (int offset : forward) {
-				countBands(i, cellStart[c + offset], cellStart[c + offset + 1], totals);
-			}
+	/**
+	 * Pairs closer than the maximum distance per spatial band, whatever their times: the join with every
+	 * event at time 0 and one temporal band [0, 1), so each cell meets its whole neighbourhood.
+	 */
+	long[] bandTotals(Workspace work) {
+		long[] counts = new long[2 * bands];
+		count(work, new int[x.length], new int[] { 0 }, 2, counts);
+		long[] totals = new long[bands];
+		for (int b = 0; b < bands; b++) {
+			totals[b] = counts[2 * b];
 		}
-		long[] sum = new long[bands];
-		for (int copy = 0; copy < COPIES; copy++) {
-			for (int b = 0; b < bands; b++) {
-				sum[b] += totals[copy * (bands + 1) + b];
-			}
-		}
-		return sum;
-	}
-
-	/** Branch-free: pairs at or beyond the maximum distance go to the spare slot {@code bands} of a copy. */
-	private void countBands(int i, int from, int to, long[] totals) {
-		double xi = x[i];
-		double yi = y[i];
-		int stride = bands + 1;
-		for (int j = from; j < to; j++) {
-			double dx = Math.abs(x[j] - xi);
-			double dy = Math.abs(y[j] - yi);
-			double d = manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
-			totals[(j & (COPIES - 1)) * stride + spatial.of(d)]++;
-		}
+		return totals;
 	}
 
 	/** Where each cell's run of events starts in the static (cell) order. */
@@ -308,12 +287,20 @@ final class SpaceTimeJoin {
 
 		private int[] t;
 
+		/** x, y and this permutation's time of each event in the static order, interleaved: one cache line. */
+		private final double[] xyt;
+
 		private int[] timeStart = new int[0];
 
 		private PairTally tally;
 
 		private Workspace() {
 			int n = x.length;
+			xyt = new double[3 * n];
+			for (int k = 0; k < n; k++) {
+				xyt[3 * k] = x[k];
+				xyt[3 * k + 1] = y[k];
+			}
 			own = new int[n];
 			run = new int[runStart[cells]];
 			ownFill = new int[cells];
@@ -328,6 +315,9 @@ final class SpaceTimeJoin {
 		void sortByTime(int[] times) {
 			this.t = times;
 			int n = times.length;
+			for (int k = 0; k < n; k++) {
+				xyt[3 * k + 2] = times[k];
+			}
 			int min = Integer.MAX_VALUE;
 			int max = Integer.MIN_VALUE;
 			for (int v : times) {
@@ -407,11 +397,15 @@ final class SpaceTimeJoin {
 		}
 
 		/** Tallies event i with the events {@code members[from … to)}, all less than maxT apart in time. */
+		static long CALLS, CANDS;
+
 		private void pairs(int i, int[] members, int from, int to, PairTally tally) {
+			CALLS++;
+			CANDS += to - from;
 			int q = from;
 			while (q < to) {
 				int end = q + tally.room(to - q);
-				tally.add(x, y, t, i, members, q, end);
+				tally.add(xyt, i, members, q, end);
 				q = end;
 			}
 		}
