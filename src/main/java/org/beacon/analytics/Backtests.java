@@ -42,8 +42,11 @@ final class Backtests {
 	private Backtests() {
 	}
 
-	/** The forecast for the day after {@code to} (or after the last incident), cells with a score above 0. */
-	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options) {
+	/**
+	 * The forecast for the day after {@code to} (or after the last incident), cells with a score above 0, with
+	 * its fairness table ({@link Fairness}).
+	 */
+	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
 		LocalDate[] span = AnalyticsEngine.span(frame, options);
 		double now = Periods.day(span[1].plusDays(1), frame.zone());
@@ -55,7 +58,8 @@ final class Backtests {
 				table.add(c, score[c]);
 			}
 		}
-		return table.done("forecast", List.of("method=" + options.forecast() + " at=" + span[1].plusDays(1)));
+		return table.done("forecast", List.of("method=" + options.forecast() + " at=" + span[1].plusDays(1)))
+			.withFairness(Fairness.fairness(frame, options, neighbourhoods, score));
 	}
 
 	static AnalysisTable backtest(IncidentFrame frame, AnalysisOptions options) {
