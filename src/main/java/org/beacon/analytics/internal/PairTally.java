@@ -9,15 +9,16 @@ import java.util.Arrays;
  * <p>Every candidate is already less than the last temporal breakpoint apart in time. Its cell index is
  * {@code band·inner + lut[dt]}, with {@code inner = cols − 1} temporal bands below the last breakpoint and
  * band {@code bands} for pairs at or beyond the largest spatial breakpoint. With at most 16 counted cells
- * (the NRC table has 4 × 3 = 12), each cell is a bit field of one long: a candidate adds
- * {@code increment[cell]} (a one in its field, or zero beyond the largest breakpoint), and the fields are
- * spilled into memory before any can overflow. A histogram in memory would make consecutive candidates
- * that fall in the same cell wait on each other's stores; the register has no such dependency, and needs
- * no branch. Larger tables fall back to counting in memory.
+ * (the NRC table has 4 × 3 = 12), each cell is a bit field of one long (5 bits for 12 cells): a candidate
+ * adds a one shifted to its field ({@code metreIncrement[⌊d⌋] << timeShift[dt]}, zero beyond the largest
+ * breakpoint), with no branch and no store. Before a field can overflow (every 31 candidates) the even and
+ * the odd fields are added into two longs with fields twice as wide, and those go to memory every 33 such
+ * spills (1,023 candidates). A histogram in memory would make consecutive candidates that fall in the same
+ * cell wait on each other's stores. Larger tables count in memory.
  */
 final class PairTally {
 
-	/** Fields of at least this many bits, so a spill is due at most every 15 candidates. */
+	/** Fields of at least this many bits, so a spill is due at most every 15 candidates (16 cells). */
 	private static final int MIN_BITS = 4;
 
 	/** Fields of at most this many bits, so the room between spills fits an int. */
