@@ -198,7 +198,7 @@ final class Backtests {
 				return " events=0";
 			}
 			return String.format(Locale.ROOT,
-					" events=%d cells=%d theta=%.4f omega_per_day=%.4f mean_delay_days=%.2f iterations=%d fit_seconds=%.3f",
+					" events=%d cells=%d theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g iterations=%d fit_seconds=%.3f",
 					events, model.mu().length, model.theta(), model.omega(), 1 / model.omega(), model.iterations(),
 					seconds);
 		}
