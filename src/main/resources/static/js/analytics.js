@@ -1,7 +1,8 @@
 /*
  * Analytics page: reads the form, fetches /analytics/data/{method} (GeoJSON for cell methods, JSON for the
  * others), draws Gi* classes or densities as cell squares on a Leaflet map with a legend, a Chart.js chart
- * for backtests, and the same numbers in a table. No inline scripts: the page's CSP forbids them.
+ * for backtests, the same numbers in a table, and beside a forecast its fairness table. No inline scripts:
+ * the page's CSP forbids them.
  */
 (function () {
   'use strict';
@@ -139,8 +140,8 @@
     return typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : String(v);
   }
 
-  function fillTable(columns, rows) {
-    var table = document.getElementById('results');
+  function fillTable(columns, rows, id) {
+    var table = document.getElementById(id || 'results');
     var head = table.tHead;
     var body = table.tBodies[0];
     head.textContent = '';
@@ -189,6 +190,7 @@
     var method = form.elements.method.value;
     csvLink.href = query('csv');
     document.getElementById('chart-panel').hidden = true;
+    document.getElementById('fairness-panel').hidden = true;
     status.textContent = 'Analysing…';
     var cells = CELL_METHODS.indexOf(method) >= 0;
     var work = fetchBody(query('json'), true).then(function (json) {
@@ -196,6 +198,11 @@
       status.textContent = json.summary.join(' · ') + ' (' + json.rows.length + ' rows)';
       if (method === 'backtest') {
         drawChart(json);
+      }
+      if (json.fairness) {
+        fillTable(json.fairness.columns, json.fairness.rows, 'fairness');
+        document.getElementById('fairness-summary').textContent = json.fairness.summary.join(' · ');
+        document.getElementById('fairness-panel').hidden = false;
       }
       return cells ? fetchBody(query('geojson'), true).then(function (g) { drawCells(g, method); }) : null;
     });

@@ -13,9 +13,21 @@ import java.util.List;
  * @param rows values: Number, String or null (written empty; NaN is written empty too)
  * @param rings per row a ring {@code [lon0, lat0, lon1, lat1, …]} of five corners, or null when rows are not cells
  * @param summary lines summing the result up ({@code key=value ...})
+ * @param fairness for a forecast, who its flagged cells land on ({@code fairness} table); else null
  */
 public record AnalysisTable(String method, List<String> columns, List<Object[]> rows, List<double[]> rings,
-		List<String> summary) {
+		List<String> summary, AnalysisTable fairness) {
+
+	/** A table without a fairness table beside it. */
+	public AnalysisTable(String method, List<String> columns, List<Object[]> rows, List<double[]> rings,
+			List<String> summary) {
+		this(method, columns, rows, rings, summary, null);
+	}
+
+	/** This table with {@code table} as its fairness table. */
+	AnalysisTable withFairness(AnalysisTable table) {
+		return new AnalysisTable(method, columns, rows, rings, summary, table);
+	}
 
 	/** Header and rows as CSV (RFC 4180 quoting where needed). */
 	public void writeCsv(Appendable out) {

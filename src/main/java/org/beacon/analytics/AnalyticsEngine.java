@@ -39,7 +39,16 @@ public class AnalyticsEngine {
 	/** Significance of an emerging hot spot bin and of its trend (ArcGIS's 0.05). */
 	private static final double EMERGING_ALPHA = 0.05;
 
+	/** Runs a method on a frame whose neighbourhoods are not known beyond their keys. */
 	public AnalysisTable run(String method, IncidentFrame frame, AnalysisOptions options) {
+		return run(method, frame, options, Neighbourhoods.none());
+	}
+
+	/**
+	 * Runs a method on a frame. A {@code forecast} carries its fairness table ({@link AnalysisTable#fairness()});
+	 * {@code fairness} is that table alone, with population shares where {@code neighbourhoods} has them.
+	 */
+	public AnalysisTable run(String method, IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 		requireIncidents(frame);
 		return switch (method) {
 			case "counts" -> counts(frame, options);
@@ -47,12 +56,21 @@ public class AnalyticsEngine {
 			case "gistar" -> giStar(frame, options);
 			case "knox" -> knox(frame, options);
 			case "emerging" -> emerging(frame, options);
-			case "forecast" -> Backtests.forecast(frame, options);
+			case "forecast" -> Backtests.forecast(frame, options, neighbourhoods);
 			case "backtest" -> Backtests.backtest(frame, options);
-			case "fairness" -> Fairness.fairness(frame, options);
+			case "fairness" -> Fairness.fairness(frame, options, neighbourhoods);
 			default -> throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS)
 					+ "; was '" + method + "'");
 		};
+	}
+
+	/**
+	 * Whether a method reads incidents from before {@code from} ({@code trainingDays} of them): forecasts,
+	 * backtests and the fairness of a forecast do; the fairness of Gi* hot spots does not.
+	 */
+	public static boolean readsHistory(String method, String forecast) {
+		return "backtest".equals(method) || "forecast".equals(method)
+				|| "fairness".equals(method) && !"gistar".equals(forecast);
 	}
 
 	/** Incidents per cell, cells with at least one. */

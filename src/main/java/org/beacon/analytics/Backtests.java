@@ -42,12 +42,24 @@ final class Backtests {
 	private Backtests() {
 	}
 
-	/** The forecast for the day after {@code to} (or after the last incident), cells with a score above 0. */
-	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options) {
+	/**
+	 * The forecast for the day after {@code to} (or after the last incident), cells with a score above 0, with
+	 * its fairness table ({@link Fairness}).
+	 */
+	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
 		LocalDate[] span = AnalyticsEngine.span(frame, options);
 		double now = Periods.day(span[1].plusDays(1), frame.zone());
-		double[] score = predict(frame, frame.days(), grid, now, options);
+		String summary = "method=" + options.forecast() + " at=" + span[1].plusDays(1);
+		double[] score;
+		if ("sepp".equals(options.forecast())) {
+			SeppFit fit = seppFit(frame, frame.days(), grid, now, options);
+			score = fit.intensity();
+			summary += fit.describe();
+		}
+		else {
+			score = predict(frame, frame.days(), grid, now, options);
+		}
 		AnalyticsEngine.CellTable table = new AnalyticsEngine.CellTable(grid, frame,
 				List.of("cell_row", "cell_col", "center_lat", "center_lon", "score"));
 		for (int c = 0; c < score.length; c++) {
@@ -55,7 +67,8 @@ final class Backtests {
 				table.add(c, score[c]);
 			}
 		}
-		return table.done("forecast", List.of("method=" + options.forecast() + " at=" + span[1].plusDays(1)));
+		return table.done("forecast", List.of(summary)).withFairness(Fairness.fairness(frame, options, neighbourhoods,
+				score));
 	}
 
 	static AnalysisTable backtest(IncidentFrame frame, AnalysisOptions options) {
@@ -143,16 +156,27 @@ final class Backtests {
 	}
 
 	private static double[] sepp(IncidentFrame frame, double[] days, Grid grid, double now, AnalysisOptions options) {
+		return seppFit(frame, days, grid, now, options).intensity();
+	}
+
+	/**
+	 * A SEPP fit on the {@code trainingDays} before {@code now} and its intensity at {@code now}; no model (and
+	 * zeros) when the window holds no incident.
+	 */
+	private static SeppFit seppFit(IncidentFrame frame, double[] days, Grid grid, double now,
+			AnalysisOptions options) {
 		double start = now - options.trainingDays();
-		boolean any = false;
+		int events = 0;
 		for (double d : days) {
-			any |= d >= start && d < now;
+			events += d >= start && d < now ? 1 : 0;
 		}
-		if (!any) {
-			return new double[grid.cells()];
+		if (events == 0) {
+			return new SeppFit(new double[grid.cells()], null, 0, 0);
 		}
+		long t0 = System.nanoTime();
 		SelfExcitingGrid model = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
 				SEPP_MAX_ITERATIONS);
+		double seconds = (System.nanoTime() - t0) / 1e9;
 		// θ = 0 (no self-excitation found) can come with ω → ∞, and 0·∞ makes intensity() NaN; with θ = 0 the
 		// intensity is exactly the background μ.
 		double[] intensity = model.theta() == 0 ? model.mu().clone()
@@ -163,7 +187,21 @@ final class Backtests {
 						now, model.theta(), model.omega(), model.iterations()));
 			}
 		}
-		return intensity;
+		return new SeppFit(intensity, model, events, seconds);
+	}
+
+	/** A fitted SEPP forecast with what the summary reports of it: θ and 1/ω belong beside every forecast. */
+	private record SeppFit(double[] intensity, SelfExcitingGrid model, int events, double seconds) {
+
+		String describe() {
+			if (model == null) {
+				return " events=0";
+			}
+			return String.format(Locale.ROOT,
+					" events=%d cells=%d theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g iterations=%d fit_seconds=%.3f",
+					events, model.mu().length, model.theta(), model.omega(), 1 / model.omega(), model.iterations(),
+					seconds);
+		}
 	}
 
 	/** A forecast that could not be made (a fit that did not converge to finite values). */

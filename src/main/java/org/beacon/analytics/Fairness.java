@@ -2,80 +2,170 @@ package org.beacon.analytics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.beacon.analytics.internal.ForecastScoring;
 import org.beacon.analytics.internal.GiStarResult;
 import org.beacon.analytics.internal.Grid;
 import org.beacon.analytics.internal.Periods;
 
 /**
- * Who the hot spots land on. Over the whole frame: Gi* hot cells (any positive class) that hold incidents are
- * assigned to the neighbourhood most of their incidents carry (ties to the lower id; 0 = unknown; hot cells
- * without incidents of their own, next to a hot one, are not attributed), and each neighbourhood's
- * share of flagged cells is set beside its share of incidents ({@code ratio} above 1: flagged more than its
- * incidents alone suggest). Over the periods from {@code from} to {@code to}: the repeat-flag rate, the share
- * of cells hot in one period's Gi* that are hot again in the next (how often the same streets are sent
- * patrols week after week).
+ * Who a forecast's flagged cells land on, per neighbourhood. The incidents analysed are those from
+ * {@code from} to {@code to}; the study area is the cells holding at least one of them, and each such cell
+ * belongs to the neighbourhood most of its incidents carry (ties to the lower key). A forecast ({@code naive},
+ * {@code kde} or {@code sepp}, made for the day after {@code to}) flags the top {@link #FLAGGED_SHARE} of the
+ * study area's cells by score (ties by cell index; a score of 0 is never flagged); {@code gistar} flags the
+ * Gi* hot cells (any positive class) of the analysed incidents instead.
+ *
+ * <p>Per neighbourhood: its share of the study area, of the incidents, of the flagged cells (area), of the
+ * incidents inside flagged cells, and, where demographics are loaded, of the population; {@code ratio} is
+ * flagged area share / incident share (above 1: flagged more than its incidents alone suggest). The
+ * repeat-flag rate is the share of cells flagged in one period that are flagged again in the next: for a
+ * forecast over the last {@link #REPEAT_PERIODS} periods before the forecast, each forecast from the
+ * incidents before it; for Gi* over the periods from {@code from} to {@code to}.
  */
 final class Fairness {
 
-	static final List<String> COLUMNS = List.of("neighbourhood_id", "incidents", "incident_share", "flagged_cells",
-			"flagged_share", "ratio");
+	/** The share of the study area a forecast flags: the backtests' 5 % of cells. */
+	static final double FLAGGED_SHARE = 0.05;
+
+	/** Forecasts made for the repeat-flag rate: eight weeks (or months) of patrol plans. */
+	static final int REPEAT_PERIODS = 8;
+
+	static final List<String> COLUMNS = List.of("neighbourhood_id", "code", "name", "cells", "area_share",
+			"incidents", "incident_share", "flagged_cells", "flagged_area_share", "flagged_incidents",
+			"flagged_incident_share", "ratio");
+
+	static final List<String> POPULATION_COLUMNS = List.of("population", "population_share");
 
 	private Fairness() {
 	}
 
-	static AnalysisTable fairness(IncidentFrame frame, AnalysisOptions options) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
-		int[] cellOf = new int[frame.size()];
-		for (int i = 0; i < cellOf.length; i++) {
-			cellOf[i] = grid.indexOf(frame.x()[i], frame.y()[i]);
-		}
-		int[] hot = hotCells(grid, cellOf, null, options);
-		Map<Integer, Map<Long, Integer>> byCell = new HashMap<>();
-		Map<Long, Integer> incidents = new TreeMap<>();
-		for (int i = 0; i < cellOf.length; i++) {
-			long n = frame.neighbourhood()[i];
-			incidents.merge(n, 1, Integer::sum);
-			if (hot[cellOf[i]] > 0) {
-				byCell.computeIfAbsent(cellOf[i], c -> new TreeMap<>()).merge(n, 1, Integer::sum);
-			}
-		}
-		Map<Long, Integer> flagged = new TreeMap<>();
-		int flaggedTotal = 0;
-		for (Map<Long, Integer> counts : byCell.values()) {
-			long best = 0;
-			int most = -1;
-			for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-				if (e.getValue() > most) {
-					most = e.getValue();
-					best = e.getKey();
-				}
-			}
-			flagged.merge(best, 1, Integer::sum);
-			flaggedTotal++;
-		}
-		List<Object[]> rows = new ArrayList<>();
-		for (Map.Entry<Long, Integer> e : incidents.entrySet()) {
-			double incidentShare = (double) e.getValue() / frame.size();
-			int f = flagged.getOrDefault(e.getKey(), 0);
-			double flaggedShare = flaggedTotal == 0 ? Double.NaN : (double) f / flaggedTotal;
-			rows.add(new Object[] { e.getKey(), e.getValue(), incidentShare, f, flaggedShare,
-					flaggedShare / incidentShare });
-		}
-		return new AnalysisTable("fairness", COLUMNS, rows, null,
-				List.of(String.format(Locale.ROOT, "flagged_cells=%d repeat_flag_rate=%.4f", flaggedTotal,
-						repeatFlagRate(frame, grid, cellOf, options))));
+	/** The fairness table of the forecast (or Gi* hot spots) named by {@code options.forecast()}. */
+	static AnalysisTable fairness(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
+		return fairness(frame, options, neighbourhoods, null);
 	}
 
-	/** Share of cells hot in period t that are hot in period t+1, pooled over the periods; NaN if none. */
-	static double repeatFlagRate(IncidentFrame frame, Grid grid, int[] cellOf, AnalysisOptions options) {
-		LocalDate[] span = AnalyticsEngine.span(frame, options);
-		Periods periods = Periods.whole(span[0], span[1], options.period(), frame.zone());
+	/**
+	 * As {@link #fairness(IncidentFrame, AnalysisOptions, Neighbourhoods)}, reusing a forecast already made for
+	 * the day after {@code to} on the same grid (or null to make it).
+	 */
+	static AnalysisTable fairness(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
+			double[] forecast) {
+		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Study study = Study.of(frame, grid, options);
+		boolean hotSpots = "gistar".equals(options.forecast());
+		boolean[] flagged;
+		double repeat;
+		if (hotSpots) {
+			flagged = positive(hotCells(grid, study.cellOf, study.inSpan::get, options));
+			repeat = hotSpotRepeatRate(frame, grid, study, options);
+		}
+		else {
+			double[] score = forecast != null ? forecast
+					: Backtests.predict(frame, frame.days(), grid, study.end, options);
+			flagged = ForecastScoring.flagged(score, study.inside, FLAGGED_SHARE);
+			repeat = forecastRepeatRate(frame, grid, study, options);
+		}
+		return table(frame, study, flagged, neighbourhoods, options, repeat);
+	}
+
+	private static AnalysisTable table(IncidentFrame frame, Study study, boolean[] flagged, Neighbourhoods neighbourhoods,
+			AnalysisOptions options, double repeat) {
+		TreeMap<Long, long[]> byKey = new TreeMap<>(); // cells, incidents, flagged cells, flagged incidents
+		TreeSet<Long> keys = new TreeSet<>(neighbourhoods.population().keySet());
+		long incidents = 0;
+		long flaggedIncidents = 0;
+		for (int i = 0; i < study.cellOf.length; i++) {
+			if (study.inSpan.get(i)) {
+				long[] counts = byKey.computeIfAbsent(frame.neighbourhood()[i], k -> new long[4]);
+				counts[1]++;
+				incidents++;
+				if (flagged[study.cellOf[i]]) {
+					counts[3]++;
+					flaggedIncidents++;
+				}
+			}
+		}
+		int cells = 0;
+		int flaggedCells = 0;
+		for (int c = 0; c < study.inside.length; c++) {
+			if (study.inside[c]) {
+				long[] counts = byKey.computeIfAbsent(study.owner[c], k -> new long[4]);
+				counts[0]++;
+				cells++;
+				if (flagged[c]) {
+					counts[2]++;
+					flaggedCells++;
+				}
+			}
+		}
+		keys.addAll(byKey.keySet());
+		boolean population = neighbourhoods.hasPopulation();
+		long residents = neighbourhoods.totalPopulation();
+		List<Object[]> rows = new ArrayList<>();
+		for (long key : keys) {
+			long[] n = byKey.getOrDefault(key, new long[4]);
+			double incidentShare = share(n[1], incidents);
+			double flaggedAreaShare = share(n[2], flaggedCells);
+			List<Object> row = new ArrayList<>(List.of(key, neighbourhoods.code(key), neighbourhoods.name(key), n[0],
+					share(n[0], cells), n[1], incidentShare, n[2], flaggedAreaShare, n[3], share(n[3], flaggedIncidents),
+					flaggedAreaShare / incidentShare));
+			if (population) {
+				Long people = neighbourhoods.population().get(key);
+				row.add(people);
+				row.add(people == null ? Double.NaN : share(people, residents));
+			}
+			rows.add(row.toArray());
+		}
+		List<String> columns = population ? AnalyticsEngine.concat(COLUMNS, POPULATION_COLUMNS.toArray(String[]::new))
+				: COLUMNS;
+		String flags = "gistar".equals(options.forecast()) ? "hot_cells"
+				: String.format(Locale.ROOT, "top_share_%.2f", FLAGGED_SHARE);
+		String summary = String.format(Locale.ROOT,
+				"method=%s flags=%s study_cells=%d flagged_cells=%d flagged_incidents=%d repeat_flag_rate=%.4f population=%s",
+				options.forecast(), flags, cells, flaggedCells, flaggedIncidents, repeat,
+				population ? "loaded residents=" + residents : "none");
+		return new AnalysisTable("fairness", columns, rows, null, List.of(summary));
+	}
+
+	private static double share(long part, long whole) {
+		return whole == 0 ? Double.NaN : (double) part / whole;
+	}
+
+	/**
+	 * The repeat-flag rate of the forecast over the last {@link #REPEAT_PERIODS} periods before the span's end:
+	 * each forecast from the incidents before its period, flagged on the same study area.
+	 */
+	private static double forecastRepeatRate(IncidentFrame frame, Grid grid, Study study, AnalysisOptions options) {
+		double[] days = frame.days();
+		boolean[] previous = null;
+		long before = 0;
+		long again = 0;
+		LocalDate end = study.to.plusDays(1);
+		for (int k = REPEAT_PERIODS - 1; k >= 0; k--) {
+			LocalDate start = "month".equals(options.period()) ? end.minusMonths(k) : end.minusWeeks(k);
+			double[] score = Backtests.predict(frame, days, grid, Periods.day(start, frame.zone()), options);
+			boolean[] flagged = ForecastScoring.flagged(score, study.inside, FLAGGED_SHARE);
+			if (previous != null) {
+				for (int c = 0; c < flagged.length; c++) {
+					if (previous[c]) {
+						before++;
+						again += flagged[c] ? 1 : 0;
+					}
+				}
+			}
+			previous = flagged;
+		}
+		return before == 0 ? Double.NaN : (double) again / before;
+	}
+
+	/** Share of cells hot in period t that are hot in period t+1, pooled over the span's periods; NaN if none. */
+	private static double hotSpotRepeatRate(IncidentFrame frame, Grid grid, Study study, AnalysisOptions options) {
+		Periods periods = Periods.whole(study.from, study.to, options.period(), frame.zone());
 		double[] days = frame.days();
 		int[] step = new int[days.length];
 		for (int i = 0; i < days.length; i++) {
@@ -85,7 +175,7 @@ final class Fairness {
 		long hotBefore = 0, again = 0;
 		for (int p = 0; p < periods.size(); p++) {
 			int period = p;
-			int[] hot = hotCells(grid, cellOf, i -> step[i] == period, options);
+			int[] hot = hotCells(grid, study.cellOf, i -> step[i] == period, options);
 			if (previous != null) {
 				for (int c = 0; c < hot.length; c++) {
 					if (previous[c] > 0) {
@@ -109,5 +199,52 @@ final class Fairness {
 		}
 		return GiStarResult.analyse(counts, grid.nx(), grid.ny(), null,
 				AnalyticsEngine.neighbourhood(options.weights(), options.cell()), options.fdr()).bin();
+	}
+
+	private static boolean[] positive(int[] bins) {
+		boolean[] hot = new boolean[bins.length];
+		for (int c = 0; c < bins.length; c++) {
+			hot[c] = bins[c] > 0;
+		}
+		return hot;
+	}
+
+	/**
+	 * The analysed span, its incidents, the study area (cells holding any of them) and each study cell's
+	 * neighbourhood (the one most of its incidents carry; ties to the lower key).
+	 */
+	private record Study(LocalDate from, LocalDate to, double end, int[] cellOf, java.util.BitSet inSpan,
+			boolean[] inside, long[] owner) {
+
+		static Study of(IncidentFrame frame, Grid grid, AnalysisOptions options) {
+			LocalDate[] span = AnalyticsEngine.span(frame, options);
+			double start = Periods.day(span[0], frame.zone());
+			double end = Periods.day(span[1].plusDays(1), frame.zone());
+			double[] days = frame.days();
+			int[] cellOf = new int[frame.size()];
+			java.util.BitSet inSpan = new java.util.BitSet(frame.size());
+			java.util.Map<Integer, TreeMap<Long, Integer>> byCell = new java.util.HashMap<>();
+			for (int i = 0; i < cellOf.length; i++) {
+				cellOf[i] = grid.indexOf(frame.x()[i], frame.y()[i]);
+				if (days[i] >= start && days[i] < end && cellOf[i] >= 0) {
+					inSpan.set(i);
+					byCell.computeIfAbsent(cellOf[i], c -> new TreeMap<>()).merge(frame.neighbourhood()[i], 1,
+							Integer::sum);
+				}
+			}
+			boolean[] inside = new boolean[grid.cells()];
+			long[] owner = new long[grid.cells()];
+			for (var cell : byCell.entrySet()) {
+				int most = -1;
+				for (var n : cell.getValue().entrySet()) {
+					if (n.getValue() > most) {
+						most = n.getValue();
+						owner[cell.getKey()] = n.getKey();
+					}
+				}
+				inside[cell.getKey()] = true;
+			}
+			return new Study(span[0], span[1], end, cellOf, inSpan, inside, owner);
+		}
 	}
 }

@@ -2,18 +2,24 @@ package org.beacon.analytics;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.beacon.agency.Agencies;
 import org.beacon.analytics.internal.CsvIncidents;
 import org.beacon.analytics.internal.FrameColumns;
+import org.beacon.geography.Area;
+import org.beacon.geography.AreaDemographics;
+import org.beacon.geography.AreaKind;
+import org.beacon.geography.Demographics;
 import org.beacon.geography.Geography;
 import org.beacon.geography.MetricProjection;
 import org.beacon.geography.PlaneProjection;
 import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.IncidentQueries;
 import org.beacon.incidents.IncidentsImported;
+import org.beacon.shared.AgencyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +40,7 @@ public class IncidentFrames {
 
 	private final ObjectProvider<IncidentQueries> queries;
 	private final Geography geography;
+	private final ObjectProvider<Demographics> demographics;
 	private final Agencies agencies;
 	private final Map<IncidentFilter, IncidentFrame> cache = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
@@ -42,9 +49,11 @@ public class IncidentFrames {
 		}
 	};
 
-	IncidentFrames(ObjectProvider<IncidentQueries> queries, Geography geography, Agencies agencies) {
+	IncidentFrames(ObjectProvider<IncidentQueries> queries, Geography geography,
+			ObjectProvider<Demographics> demographics, Agencies agencies) {
 		this.queries = queries;
 		this.geography = geography;
+		this.demographics = demographics;
 		this.agencies = agencies;
 	}
 
@@ -87,6 +96,46 @@ public class IncidentFrames {
 		log.info("{}: {} rows, {} kept, {} unreadable, {} outside the filter or not counted", file.getFileName(),
 				skipped.rows(), columns.size(), skipped.unreadable(), skipped.filteredOut());
 		return project(columns, filter, projection);
+	}
+
+	/**
+	 * The agency's neighbourhoods as a frame keys them: by area id for stored incidents, by the code read
+	 * as a number for a CSV ({@code stl-slmpd} carries the city's neighbourhood number, the code of the
+	 * imported St. Louis neighbourhoods), with the population where demographics are loaded.
+	 */
+	public Neighbourhoods neighbourhoods(AgencyId agency, boolean csvKeys) {
+		Map<Long, String> codes = new HashMap<>();
+		Map<Long, String> names = new HashMap<>();
+		Map<Long, Long> population = new HashMap<>();
+		for (Area area : geography.areas(agency, AreaKind.NEIGHBOURHOOD)) {
+			Long key = key(area, csvKeys);
+			if (key != null) {
+				codes.put(key, area.code());
+				names.put(key, area.name());
+			}
+		}
+		Demographics source = demographics.getIfAvailable();
+		if (source != null) {
+			for (AreaDemographics d : source.list(agency, AreaKind.NEIGHBOURHOOD)) {
+				Long key = key(d.area(), csvKeys);
+				if (key != null) {
+					population.put(key, d.population());
+				}
+			}
+		}
+		return new Neighbourhoods(codes, names, population);
+	}
+
+	private static Long key(Area area, boolean csvKeys) {
+		if (!csvKeys) {
+			return area.id();
+		}
+		try {
+			return Long.parseLong(area.code().trim());
+		}
+		catch (NumberFormatException notANumber) {
+			return null;
+		}
 	}
 
 	/** Drops the cached frames of the agency that imported. */

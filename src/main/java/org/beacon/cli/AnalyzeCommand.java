@@ -87,7 +87,8 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Option(names = "--period", defaultValue = "week", description = "week or month: emerging steps, backtest periods.")
 	String period;
 
-	@Option(names = "--method", defaultValue = "naive", description = "Forecast: naive, kde or sepp.")
+	@Option(names = "--method", defaultValue = "naive",
+			description = "Forecast: naive, kde or sepp; fairness also gistar (Gi* hot cells instead of a forecast).")
 	String forecast;
 
 	@Option(names = "--training-days", defaultValue = "365", description = "History before each forecast, days.")
@@ -98,6 +99,10 @@ class AnalyzeCommand implements Callable<Integer> {
 
 	@Option(names = "--out", paramLabel = "FILE", description = "Write the table to this CSV file.")
 	Path out;
+
+	@Option(names = "--fairness-out", paramLabel = "FILE",
+			description = "Forecast: write its fairness table (per neighbourhood) to this CSV file.")
+	Path fairnessOut;
 
 	@Option(names = "--geojson", paramLabel = "FILE", description = "Write cell results as GeoJSON.")
 	Path geojson;
@@ -141,7 +146,7 @@ class AnalyzeCommand implements Callable<Integer> {
 			IncidentFilter filter = new IncidentFilter(agency.id(), frameFrom(), to, categories(categories));
 			IncidentFrame frame = csv != null ? frames.fromCsv(csv, profile, columns, filter, projection)
 					: frames.frame(filter);
-			AnalysisTable table = engine.run(method, frame, options);
+			AnalysisTable table = engine.run(method, frame, options, frames.neighbourhoods(agency.id(), csv != null));
 			if (out != null) {
 				try (Writer w = Files.newBufferedWriter(out)) {
 					table.writeCsv(w);
@@ -155,8 +160,16 @@ class AnalyzeCommand implements Callable<Integer> {
 					table.writeGeoJson(w);
 				}
 			}
+			if (fairnessOut != null && table.fairness() != null) {
+				try (Writer w = Files.newBufferedWriter(fairnessOut)) {
+					table.fairness().writeCsv(w);
+				}
+			}
 			PrintWriter summary = "backtest".equals(method) || out != null ? stdout : stderr;
 			table.summary().forEach(summary::println);
+			if (table.fairness() != null) {
+				table.fairness().summary().forEach(line -> summary.println("fairness: " + line));
+			}
 			stdout.flush();
 			return 0;
 		}
@@ -175,7 +188,7 @@ class AnalyzeCommand implements Callable<Integer> {
 
 	/** Backtests and forecasts read history before {@code --from}. */
 	private LocalDate frameFrom() {
-		boolean history = "backtest".equals(method) || "forecast".equals(method);
+		boolean history = AnalyticsEngine.readsHistory(method, forecast);
 		return from == null || !history ? from : from.minusDays(trainingDays);
 	}
 

@@ -2,9 +2,15 @@ package org.beacon.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.util.Set;
 
 import org.beacon.agency.Agencies;
+import org.beacon.geography.AreaFixtures;
+import org.beacon.geography.AreaKind;
+import org.beacon.geography.Demographics;
+import org.beacon.geography.DemographicsImportOptions;
+import org.beacon.geography.Geography;
 import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.IncidentsImported;
 import org.beacon.incidents.OffenseCategory;
@@ -31,6 +37,12 @@ class IncidentFramesIntegrationTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	Geography geography;
+
+	@Autowired
+	Demographics demographics;
+
 	@Test
 	void buildsColumnsInMetresAndCachesUntilTheAgencyImports() {
 		AgencyId agency = agencies.defaultAgency().id();
@@ -52,5 +64,25 @@ class IncidentFramesIntegrationTests {
 		frames.frame(filter);
 
 		assertThat(incidents.streams()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void keysNeighbourhoodsByAreaIdForStoredIncidentsAndByCodeForACsvWithTheirPopulation() throws Exception {
+		AgencyId agency = AreaFixtures.newAgency(agencies, "auto");
+		geography.importAreas(agency, AreaFixtures.stLouisFolder(), AreaFixtures.STL_NEIGHBOURHOODS);
+		try (InputStream csv = getClass().getResourceAsStream("/geography/demographics/stl-demographics.csv")) {
+			demographics.importCsv(agency, csv, "stl-demographics.csv", DemographicsImportOptions.neighbourhoods());
+		}
+		long academy = geography.areas(agency, AreaKind.NEIGHBOURHOOD).get(0).id();
+
+		Neighbourhoods stored = frames.neighbourhoods(agency, false);
+		Neighbourhoods csv = frames.neighbourhoods(agency, true);
+
+		assertThat(stored.codes()).containsEntry(academy, "51").hasSize(4);
+		assertThat(stored.names()).containsEntry(academy, "Academy");
+		assertThat(stored.population()).containsEntry(academy, 2817L).hasSize(4);
+		assertThat(csv.population()).containsOnlyKeys(51L, 52L, 53L, 54L).containsEntry(54L, 1286L);
+		assertThat(csv.totalPopulation()).isEqualTo(2817 + 2312 + 1385 + 1286);
+		assertThat(frames.neighbourhoods(AreaFixtures.newAgency(agencies, "auto"), true).hasPopulation()).isFalse();
 	}
 }

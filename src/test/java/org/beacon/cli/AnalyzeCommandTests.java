@@ -122,6 +122,37 @@ class AnalyzeCommandTests {
 	}
 
 	/**
+	 * Fairness of that forecast: the study area is the four cells (all 11 burglaries, neighbourhood unknown);
+	 * top 5 % flags max(1, ⌊0.05·4⌋) = 1 cell, cell 1 (tied with cell 3, ties by index), holding 2 burglaries.
+	 * Repeat flags: the forecasts for 8, 15 and 22 January flag cells 0, 3 and 1: 0 of 2 flagged again.
+	 */
+	@Test
+	void writesTheForecastsFairnessTable(@TempDir Path dir) throws IOException {
+		Path fairness = dir.resolve("fairness.csv");
+
+		Run run = analyze("forecast", "--method", "naive", "--to", "2024-01-21", "--fairness-out", fairness.toString());
+
+		assertThat(run.exitCode).isZero();
+		assertThat(Files.readAllLines(fairness)).containsExactly(
+				"neighbourhood_id,code,name,cells,area_share,incidents,incident_share,flagged_cells,flagged_area_share,"
+						+ "flagged_incidents,flagged_incident_share,ratio",
+				"0,,unknown,4,1.0,11,1.0,1,1.0,2,1.0,1.0");
+		assertThat(run.errText()).contains("fairness: method=naive flags=top_share_0.05 study_cells=4 flagged_cells=1 "
+				+ "flagged_incidents=2 repeat_flag_rate=0.0000 population=none");
+	}
+
+	@Test
+	void printsTheFairnessOfGiStarHotSpotsOnRequest() {
+		Run run = analyze("fairness", "--method", "gistar");
+
+		assertThat(run.exitCode).isZero();
+		assertThat(run.header()).startsWith("neighbourhood_id,code,name,cells,area_share,incidents");
+		// nothing is significant on four cells, so nothing is flagged
+		assertThat(run.rows()).extracting(r -> r[7]).containsExactly("0");
+		assertThat(run.errText()).contains("method=gistar flags=hot_cells study_cells=4 flagged_cells=0");
+	}
+
+	/**
 	 * Study area: cells with events before 2024-01-08, all four; 1 % and 5 % both flag one cell. Week B: the
 	 * forecast (week A) ranks cell 0 first, which holds 1 of the week's 3 events: hit 1/3, PAI (1/3)/(1/4) = 4/3,
 	 * PEI 1/2 (the best cell held 2). Week C: forecast (week B) ranks cell 3 first, 1 of 2 events: hit 1/2,

@@ -62,6 +62,40 @@ public final class ForecastScoring {
 		return scores;
 	}
 
+	/**
+	 * The cells a forecast flags: the top {@code k = max(1, ⌊f·N⌋)} of the N study-area cells by forecast,
+	 * ties by cell index (no outcome to break them against), and never a cell whose forecast is 0 or less, so
+	 * fewer than k when fewer have a positive forecast.
+	 *
+	 * @param predicted forecast per cell, finite in the study area
+	 * @param inside study-area cells, {@code null} for all
+	 * @param share area share in (0, 1]
+	 */
+	public static boolean[] flagged(double[] predicted, boolean[] inside, double share) {
+		if (!(share > 0 && share <= 1)) {
+			throw new IllegalArgumentException("area share must be in (0, 1], was " + share);
+		}
+		if (inside != null && inside.length != predicted.length) {
+			throw new IllegalArgumentException("predicted and mask must have one value per cell");
+		}
+		int cells = 0;
+		for (int i = 0; i < predicted.length; i++) {
+			if (inside == null || inside[i]) {
+				if (!Double.isFinite(predicted[i])) {
+					throw new IllegalArgumentException("forecast of cell " + i + " is " + predicted[i]);
+				}
+				cells++;
+			}
+		}
+		boolean[] flagged = new boolean[predicted.length];
+		int k = Math.max(1, (int) Math.floor(share * cells + SHARE_SLACK));
+		int[] order = ranked(predicted, new int[predicted.length], inside, cells, true);
+		for (int r = 0; r < Math.min(k, cells) && predicted[order[r]] > 0; r++) {
+			flagged[order[r]] = true;
+		}
+		return flagged;
+	}
+
 	private static ForecastScore scoreAt(double share, double[] predicted, int[] observed, int[] byForecast,
 			int[] byObserved, int cells, long total) {
 		if (!(share > 0 && share <= 1)) {

@@ -4,25 +4,32 @@ import java.util.Arrays;
 
 /**
  * The Knox counts of one permutation found without stored pairs. Events sit in a grid index whose cells
- * are as wide as the largest spatial breakpoint, so every close pair lies in a cell and one of its 3 × 3
- * stencil neighbours. Cell membership never changes; a permutation only changes times. So per permutation
- * the events of every cell are put in time order (two counting sorts, O(events + time span)), and each
- * stencil pair of cells is joined with a sliding time window: only pairs less than the last temporal
- * breakpoint apart in time are looked at (about 6 % of the stencil pairs over two years of days, 1 %
- * over thirteen), instead of every close pair. No memory beyond a few arrays per event and per cell.
+ * are as wide as the largest spatial breakpoint (for Manhattan distance on axes turned by 45°, where the
+ * diamond of close pairs is a square), so every close pair lies in a cell and one of its forward
+ * stencil cells. Cell membership never changes; a permutation only changes times.
+ *
+ * <p>Per permutation, one counting sort by time puts every cell's own events in time order and, in the
+ * same pass, appends each event to the <em>neighbourhood run</em> of every cell that has its cell in its
+ * forward stencil. A cell is then joined with itself and with its one merged neighbourhood run through a
+ * sliding time window: only pairs less than the last temporal breakpoint apart in time are looked at
+ * (about 6 % of the stencil pairs over two years of days), two windows per event instead of five. The
+ * pairs are tallied in a register ({@link PairTally}). No pairs are stored; the memory is a few ints per
+ * event and per cell for each permutation running at the time ({@link Workspace}).
  */
 final class SpaceTimeJoin {
 
 	/**
-	 * Grid cells as wide as the maximum distance (3 × 3 stencil). Half-width cells (5 × 5) look at 30 %
-	 * fewer pairs but make more than twice as many window joins, and measured no faster.
+	 * Grid cells as wide as the largest breakpoint: a 3 × 3 stencil, four forward cells, so each event is
+	 * appended to four neighbourhood runs per permutation. Cells of half or a third of that width look at
+	 * 30 % and 40 % fewer candidates but append each event to 12 and 24 runs; on 250k burglaries the
+	 * appends cost more than the candidates saved.
 	 */
 	private static final int CELLS_PER_DISTANCE = 1;
 
-	/** Spare counter slots for candidates that are not close (a power of two). */
-	private static final int SPARE = 4;
+	/** Relative widening of the index cells beyond the largest breakpoint. */
+	private static final double CELL_MARGIN = 1e-9;
 
-	/** Cap on index cells (each costs six ints per join); sparse data over a huge extent gets coarser cells. */
+	/** Cap on index cells (each costs a few ints per permutation); sparse data get coarser cells. */
 	private static final long MAX_CELLS = 1 << 20;
 
 	/** event[k]: input index of the k-th event in cell order. */
@@ -36,11 +43,22 @@ final class SpaceTimeJoin {
 
 	private final int cells;
 
-	/** cellStart[c] … cellStart[c + 1]: positions of cell c's events in the static order. */
+	/** cellStart[c] … cellStart[c + 1]: positions of cell c's events in the static (cell) order. */
 	private final int[] cellStart;
+
+	/** Cells with at least one event, ascending. */
+	private final int[] occupied;
 
 	/** Cell-id offsets of the stencil cells after the own cell (a pair is found from its first event). */
 	private final int[] forward;
+
+	/** runStart[c] … runStart[c + 1]: slots of the neighbourhood run of cell c (empty for empty cells). */
+	private final int[] runStart;
+
+	/** into[intoStart[c] … intoStart[c + 1]]: the occupied cells whose neighbourhood run holds cell c. */
+	private final int[] intoStart;
+
+	private final int[] into;
 
 	private final SpatialBands spatial;
 
@@ -63,35 +81,93 @@ final class SpaceTimeJoin {
 		this.maxDistance = breaks[breaks.length - 1];
 		this.manhattan = manhattan;
 		this.bands = breaks.length - 1;
+		int[] occupiedCells = new int[cells];
+		int count = 0;
+		for (int c = 0; c < cells; c++) {
+			if (cellStart[c] < cellStart[c + 1]) {
+				occupiedCells[count++] = c;
+			}
+		}
+		this.occupied = Arrays.copyOf(occupiedCells, count);
+		this.runStart = new int[cells + 1];
+		int[] intoCount = new int[cells + 1];
+		long slots = 0;
+		for (int c : occupied) {
+			long size = 0;
+			for (int offset : forward) {
+				int other = c + offset;
+				int members = cellStart[other + 1] - cellStart[other];
+				if (members > 0) {
+					size += members;
+					intoCount[other + 1]++;
+				}
+			}
+			runStart[c + 1] = (int) size;
+			slots += size;
+		}
+		if (slots > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("too many events for the space-time join: " + slots
+					+ " neighbourhood slots; use the stored-pairs strategy or fewer events");
+		}
+		for (int c = 0; c < cells; c++) {
+			runStart[c + 1] += runStart[c];
+			intoCount[c + 1] += intoCount[c];
+		}
+		this.intoStart = intoCount;
+		this.into = new int[intoCount[cells]];
+		int[] fill = Arrays.copyOf(intoCount, cells);
+		for (int c : occupied) {
+			for (int offset : forward) {
+				int other = c + offset;
+				if (cellStart[other] < cellStart[other + 1]) {
+					into[fill[other]++] = c;
+				}
+			}
+		}
 	}
 
+	/**
+	 * The join over the events at (xs, ys). For Manhattan distance the grid index is laid on coordinates
+	 * turned by 45° (u = x + y, v = y − x), where |dx| + |dy| = max(|du|, |dv|): the diamond of pairs closer
+	 * than the largest breakpoint becomes a square, and the stencil looks at half as many candidates as
+	 * an upright grid. The distances themselves are always computed from x and y.
+	 */
 	static SpaceTimeJoin of(double[] xs, double[] ys, double[] spaceBreaks, Knox.Metric metric) {
 		int n = xs.length;
-		double maxDistance = spaceBreaks[spaceBreaks.length - 1];
-		double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-		double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+		boolean turned = metric == Knox.Metric.MANHATTAN;
+		double[] us = new double[n];
+		double[] vs = new double[n];
+		double minU = Double.POSITIVE_INFINITY, minV = Double.POSITIVE_INFINITY;
+		double maxU = Double.NEGATIVE_INFINITY, maxV = Double.NEGATIVE_INFINITY;
+		double largest = 0;
 		for (int i = 0; i < n; i++) {
-			minX = Math.min(minX, xs[i]);
-			maxX = Math.max(maxX, xs[i]);
-			minY = Math.min(minY, ys[i]);
-			maxY = Math.max(maxY, ys[i]);
+			us[i] = turned ? xs[i] + ys[i] : xs[i];
+			vs[i] = turned ? ys[i] - xs[i] : ys[i];
+			minU = Math.min(minU, us[i]);
+			maxU = Math.max(maxU, us[i]);
+			minV = Math.min(minV, vs[i]);
+			maxV = Math.max(maxV, vs[i]);
+			largest = Math.max(largest, Math.max(Math.abs(us[i]), Math.abs(vs[i])));
 		}
 		if (n == 0) {
-			minX = minY = maxX = maxY = 0;
+			minU = minV = maxU = maxV = 0;
 		}
 		int pad = CELLS_PER_DISTANCE;
-		double size = maxDistance / CELLS_PER_DISTANCE;
-		while (((long) ((maxX - minX) / size) + 1 + 2 * pad) * ((long) ((maxY - minY) / size) + 1 + 2 * pad) > MAX_CELLS) {
+		double maxDistance = spaceBreaks[spaceBreaks.length - 1];
+		// a hair wider than the distance, so rounding in u, v and the division cannot push a close pair
+		// more than CELLS_PER_DISTANCE cells apart
+		double size = maxDistance * (1 + CELL_MARGIN) / CELLS_PER_DISTANCE + 8 * Math.ulp(largest);
+		while (((long) ((maxU - minU) / size) + 1 + 2 * pad) * ((long) ((maxV - minV) / size) + 1 + 2 * pad) > MAX_CELLS) {
 			size *= 2;
 		}
-		int ncx = (int) ((maxX - minX) / size) + 1 + 2 * pad;
-		int ncy = (int) ((maxY - minY) / size) + 1 + 2 * pad;
+		int ncx = (int) ((maxU - minU) / size) + 1 + 2 * pad;
+		int ncy = (int) ((maxV - minV) / size) + 1 + 2 * pad;
 		int cells = ncx * ncy;
 		int[] cell = new int[n];
 		int[] start = new int[cells + 1];
 		for (int i = 0; i < n; i++) {
-			int cx = (int) ((xs[i] - minX) / size) + pad;
-			int cy = (int) ((ys[i] - minY) / size) + pad;
+			int cx = (int) ((us[i] - minU) / size) + pad;
+			int cy = (int) ((vs[i] - minV) / size) + pad;
 			cell[i] = cy * ncx + cx;
 			start[cell[i] + 1]++;
 		}
@@ -110,12 +186,16 @@ final class SpaceTimeJoin {
 			y[k] = ys[event[k]];
 			cellOf[k] = cell[event[k]];
 		}
-		return new SpaceTimeJoin(event, x, y, cellOf, cells, forward(ncx, size, maxDistance, metric, pad), spaceBreaks,
+		return new SpaceTimeJoin(event, x, y, cellOf, cells, forward(ncx, size, maxDistance, turned, pad), spaceBreaks,
 				metric == Knox.Metric.MANHATTAN);
 	}
 
-	/** Cell-id offsets after the own cell whose cells can hold a point closer than the maximum distance. */
-	private static int[] forward(int ncx, double size, double maxDistance, Knox.Metric metric, int reach) {
+	/**
+	 * Cell-id offsets after the own cell whose cells can hold a point closer than the maximum distance: the
+	 * gap between two cells dx, dy cells apart is (|dx| − 1)·size by (|dy| − 1)·size, and a pair across it
+	 * is at least max(gap) apart on the turned grid, √(gx² + gy²) on the upright one.
+	 */
+	private static int[] forward(int ncx, double size, double maxDistance, boolean turned, int reach) {
 		int[] forward = new int[(2 * reach + 1) * (2 * reach + 1)];
 		int nf = 0;
 		for (int dy = 0; dy <= reach; dy++) {
@@ -125,7 +205,7 @@ final class SpaceTimeJoin {
 				}
 				double gx = Math.max(0, Math.abs(dx) - 1) * size;
 				double gy = Math.max(0, dy - 1) * size;
-				double gap = metric == Knox.Metric.MANHATTAN ? gx + gy : Math.sqrt(gx * gx + gy * gy);
+				double gap = turned ? Math.max(gx, gy) : Math.sqrt(gx * gx + gy * gy);
 				if (gap < maxDistance) {
 					forward[nf++] = dy * ncx + dx;
 				}
@@ -134,29 +214,18 @@ final class SpaceTimeJoin {
 		return Arrays.copyOf(forward, nf);
 	}
 
-	/** Pairs closer than the maximum distance per spatial band, whatever their times. */
-	long[] bandTotals(int from, int to) {
-		long[] totals = new long[bands + SPARE];
-		for (int i = from; i < to; i++) {
-			int c = cellOf[i];
-			countBands(i, i + 1, cellStart[c + 1], totals);
-			for (int offset : forward) {
-				countBands(i, cellStart[c + offset], cellStart[c + offset + 1], totals);
-			}
+	/**
+	 * Pairs closer than the maximum distance per spatial band, whatever their times: the join with every
+	 * event at time 0 and one temporal band [0, 1), so each cell meets its whole neighbourhood.
+	 */
+	long[] bandTotals(Workspace work) {
+		long[] counts = new long[2 * bands];
+		count(work, new int[x.length], new int[] { 0 }, 2, counts);
+		long[] totals = new long[bands];
+		for (int b = 0; b < bands; b++) {
+			totals[b] = counts[2 * b];
 		}
-		return Arrays.copyOf(totals, bands);
-	}
-
-	/** Branch-free like {@link Block#join}: {@code totals} has {@link #SPARE} spare slots after the bands. */
-	private void countBands(int i, int from, int to, long[] totals) {
-		double xi = x[i];
-		double yi = y[i];
-		for (int j = from; j < to; j++) {
-			double d = distance(xi, yi, j);
-			int hit = SpatialBands.below(d, maxDistance);
-			int miss = bands + (j & (SPARE - 1));
-			totals[miss + ((spatial.of(d) - miss) & -hit)]++;
-		}
+		return totals;
 	}
 
 	/** Where each cell's run of events starts in the static (cell) order. */
@@ -171,151 +240,172 @@ final class SpaceTimeJoin {
 		return start;
 	}
 
+	/** Scratch arrays for counting one permutation at a time; one per thread, reused. */
+	Workspace workspace() {
+		return new Workspace();
+	}
+
 	/**
 	 * Adds to {@code counts[b·cols + lut[dt]]} every pair closer than the maximum distance whose time
 	 * difference dt is below {@code lut.length}.
 	 *
 	 * @param t times in this join's event order
 	 */
-	void count(int[] t, int[] lut, int cols, long[] counts) {
+	void count(Workspace work, int[] t, int[] lut, int cols, long[] counts) {
 		int n = t.length;
 		if (n < 2) {
 			return;
 		}
-		int min = Integer.MAX_VALUE;
-		int max = Integer.MIN_VALUE;
-		for (int v : t) {
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
-		// counting sort by time, then a stable distribution into the cells: each cell's run in time order
-		int span = (int) ((long) max - min + 1);
-		int[] timeStart = new int[span + 1];
-		for (int v : t) {
-			timeStart[v - min + 1]++;
-		}
-		for (int d = 0; d < span; d++) {
-			timeStart[d + 1] += timeStart[d];
-		}
-		int[] byTime = new int[n];
-		for (int k = 0; k < n; k++) {
-			byTime[timeStart[t[k] - min]++] = k;
-		}
-		int[] fill = Arrays.copyOf(cellStart, cells);
-		double[] sx = new double[n];
-		double[] sy = new double[n];
-		int[] st = new int[n];
-		for (int k : byTime) {
-			int p = fill[cellOf[k]]++;
-			sx[p] = x[k];
-			sy[p] = y[k];
-			st[p] = t[k];
-		}
-		Window window = new Window(sx, sy, st, lut, cols);
-		for (int c = 0; c < cells; c++) {
+		work.sortByTime(t);
+		PairTally tally = work.tally(lut, cols);
+		for (int c : occupied) {
 			int from = cellStart[c];
 			int to = cellStart[c + 1];
-			if (from == to) {
-				continue;
-			}
-			window.own(from, to);
-			for (int offset : forward) {
-				int other = c + offset;
-				if (cellStart[other] < cellStart[other + 1]) {
-					window.across(from, to, cellStart[other], cellStart[other + 1]);
-				}
+			work.own(from, to, tally);
+			if (runStart[c] < runStart[c + 1]) {
+				work.across(from, to, runStart[c], runStart[c + 1], tally);
 			}
 		}
-		window.flush(counts);
+		tally.addTo(counts);
 	}
 
-	/** One permutation's events, each cell's run in time order, and the counts they add to. */
-	private final class Window {
+	/**
+	 * One permutation's events in time order per cell and per neighbourhood run, as positions in the
+	 * static (cell) order, where coordinates and this permutation's times are read.
+	 */
+	final class Workspace {
 
-		private final double[] sx;
+		/** Positions of each cell's own events, in time order. */
+		private final int[] own;
 
-		private final double[] sy;
+		/** Positions of each neighbourhood run's events, in time order. */
+		private final int[] run;
 
-		private final int[] st;
+		private final int[] ownFill;
 
-		private final int[] lut;
+		private final int[] runFill;
 
-		private final int cols;
+		private final int[] byTime;
 
-		private final long[] scratch;
+		private int[] t;
 
-		Window(double[] sx, double[] sy, int[] st, int[] lut, int cols) {
-			this.sx = sx;
-			this.sy = sy;
-			this.st = st;
-			this.lut = lut;
-			this.cols = cols;
-			this.scratch = new long[bands * cols + SPARE];
-		}
+		/** x, y and this permutation's time of each event in the static order, interleaved: one cache line. */
+		private final double[] xyt;
 
-		/** Pairs within one cell's run [from, to): each event with the later ones less than maxT after it. */
-		void own(int from, int to) {
-			int maxT = lut.length;
-			int hi = from;
-			for (int p = from; p < to; p++) {
-				hi = Math.max(hi, p + 1);
-				while (hi < to && st[hi] - st[p] < maxT) {
-					hi++;
-				}
-				pairs(p, p + 1, hi);
+		private int[] timeStart = new int[0];
+
+		private PairTally tally;
+
+		private Workspace() {
+			int n = x.length;
+			xyt = new double[3 * n];
+			for (int k = 0; k < n; k++) {
+				xyt[3 * k] = x[k];
+				xyt[3 * k + 1] = y[k];
 			}
-		}
-
-		/** Pairs between two cells' runs: for each event of the first, the window of the second within maxT. */
-		void across(int from, int to, int otherFrom, int otherTo) {
-			int maxT = lut.length;
-			int lo = otherFrom;
-			int hi = otherFrom;
-			for (int p = from; p < to; p++) {
-				int tp = st[p];
-				while (lo < otherTo && tp - st[lo] >= maxT) {
-					lo++;
-				}
-				hi = Math.max(hi, lo);
-				while (hi < otherTo && st[hi] - tp < maxT) {
-					hi++;
-				}
-				pairs(p, lo, hi);
-			}
+			own = new int[n];
+			run = new int[runStart[cells]];
+			ownFill = new int[cells];
+			runFill = new int[cells];
+			byTime = new int[n];
 		}
 
 		/**
-		 * Counts p with each of [from, to), all within maxT in time. Branch-free: about half are not close
-		 * in space, so a branch would mispredict; those go to one of {@link #SPARE} rotating spare slots.
+		 * Counting sort of the events by time, then one stable pass that appends each event to its own
+		 * cell's run and to the neighbourhood run of every cell it belongs to: all runs in time order.
 		 */
-		private void pairs(int p, int from, int to) {
-			double xi = sx[p];
-			double yi = sy[p];
-			int ti = st[p];
-			double max = maxDistance;
-			long[] local = scratch;
-			int spare = bands * cols;
-			for (int q = from; q < to; q++) {
-				double dx = Math.abs(sx[q] - xi);
-				double dy = Math.abs(sy[q] - yi);
-				double d = manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
-				int hit = SpatialBands.below(d, max);
-				int cell = spatial.of(d) * cols + lut[Math.abs(ti - st[q])];
-				int miss = spare + (q & (SPARE - 1));
-				local[miss + ((cell - miss) & -hit)]++;
+		void sortByTime(int[] times) {
+			this.t = times;
+			int n = times.length;
+			for (int k = 0; k < n; k++) {
+				xyt[3 * k + 2] = times[k];
+			}
+			int min = Integer.MAX_VALUE;
+			int max = Integer.MIN_VALUE;
+			for (int v : times) {
+				min = Math.min(min, v);
+				max = Math.max(max, v);
+			}
+			int span = (int) ((long) max - min + 1);
+			if (timeStart.length < span + 1) {
+				timeStart = new int[span + 1];
+			}
+			else {
+				Arrays.fill(timeStart, 0, span + 1, 0);
+			}
+			for (int v : times) {
+				timeStart[v - min + 1]++;
+			}
+			for (int d = 0; d < span; d++) {
+				timeStart[d + 1] += timeStart[d];
+			}
+			for (int k = 0; k < n; k++) {
+				byTime[timeStart[times[k] - min]++] = k;
+			}
+			System.arraycopy(cellStart, 0, ownFill, 0, cells);
+			System.arraycopy(runStart, 0, runFill, 0, cells);
+			for (int k : byTime) {
+				int c = cellOf[k];
+				own[ownFill[c]++] = k;
+				for (int m = intoStart[c], end = intoStart[c + 1]; m < end; m++) {
+					run[runFill[into[m]]++] = k;
+				}
 			}
 		}
 
-		void flush(long[] counts) {
-			for (int c = 0; c < bands * cols; c++) {
-				counts[c] += scratch[c];
+		/** A cleared tally for these temporal bands, reused while they stay the same. */
+		PairTally tally(int[] lut, int cols) {
+			if (tally == null || !tally.fits(lut, cols)) {
+				tally = new PairTally(spatial, lut, cols, manhattan);
+			}
+			tally.clear();
+			return tally;
+		}
+
+		/** Pairs within one cell's run [from, to): each event with the later ones less than maxT after it. */
+		void own(int from, int to, PairTally tally) {
+			int maxT = tally.maxT();
+			int[] t = this.t;
+			int[] own = this.own;
+			int hi = from;
+			for (int p = from; p < to; p++) {
+				hi = Math.max(hi, p + 1);
+				int tp = t[own[p]];
+				while (hi < to && t[own[hi]] - tp < maxT) {
+					hi++;
+				}
+				pairs(own[p], own, p + 1, hi, tally);
 			}
 		}
-	}
 
-	private double distance(double xi, double yi, int j) {
-		double dx = Math.abs(x[j] - xi);
-		double dy = Math.abs(y[j] - yi);
-		return manhattan ? dx + dy : Math.sqrt(dx * dx + dy * dy);
+		/** Pairs between a cell's run and its neighbourhood run: for each own event, the window within maxT. */
+		void across(int from, int to, int runFrom, int runTo, PairTally tally) {
+			int maxT = tally.maxT();
+			int[] t = this.t;
+			int[] run = this.run;
+			int lo = runFrom;
+			int hi = runFrom;
+			for (int p = from; p < to; p++) {
+				int tp = t[own[p]];
+				while (lo < runTo && tp - t[run[lo]] >= maxT) {
+					lo++;
+				}
+				hi = Math.max(hi, lo);
+				while (hi < runTo && t[run[hi]] - tp < maxT) {
+					hi++;
+				}
+				pairs(own[p], run, lo, hi, tally);
+			}
+		}
+
+		/** Tallies event i with the events {@code members[from … to)}, all less than maxT apart in time. */
+		private void pairs(int i, int[] members, int from, int to, PairTally tally) {
+			int q = from;
+			while (q < to) {
+				int end = q + tally.room(to - q);
+				tally.add(xyt, i, members, q, end);
+				q = end;
+			}
+		}
 	}
 }

@@ -23,19 +23,42 @@ final class SpatialBands {
 		this.breaks = breaks;
 		this.bands = breaks.length - 1;
 		this.max = breaks[bands];
-		this.lookup = wholeMetres(breaks) && max <= MAX_LOOKUP ? table(breaks) : null;
+		this.lookup = wholeMetres(breaks) && max <= MAX_LOOKUP && bands < Byte.MAX_VALUE ? table(breaks) : null;
 	}
 
-	/** Band of d for d below the largest breakpoint; any band for larger d (the caller masks those out). */
+	/**
+	 * Band of d for d below the largest breakpoint, and {@code bands} (one past the last band) for d at or
+	 * beyond it, so callers can count those in a spare row instead of branching.
+	 */
 	int of(double d) {
 		if (lookup != null) {
 			return lookup[(int) Math.min(d, max)];
 		}
 		int b = 0;
-		for (int q = 1; q < bands; q++) {
+		for (int q = 1; q <= bands; q++) {
 			b += 1 - below(d, breaks[q]);
 		}
 		return b;
+	}
+
+	/**
+	 * A fresh copy of the band of each whole metre ⌊d⌋ from 0 to the largest breakpoint (which maps to
+	 * {@code bands}), or null when the breakpoints are not whole metres or too far apart for a table.
+	 */
+	int[] wholeMetreBands() {
+		if (lookup == null) {
+			return null;
+		}
+		int[] bandOf = new int[lookup.length];
+		for (int m = 0; m < lookup.length; m++) {
+			bandOf[m] = lookup[m];
+		}
+		return bandOf;
+	}
+
+	/** Number of bands below the largest breakpoint. */
+	int bands() {
+		return bands;
 	}
 
 	/** 1 if a &lt; b, else 0, from the sign bit of a − b (equal values give +0.0): no branch. */
@@ -56,12 +79,13 @@ final class SpatialBands {
 		int max = (int) breaks[breaks.length - 1];
 		byte[] lookup = new byte[max + 1];
 		int band = 0;
-		for (int d = 0; d <= max; d++) {
-			while (band + 2 < breaks.length && d >= breaks[band + 1]) {
+		for (int d = 0; d < max; d++) {
+			while (d >= breaks[band + 1]) {
 				band++;
 			}
 			lookup[d] = (byte) band;
 		}
+		lookup[max] = (byte) (breaks.length - 1);
 		return lookup;
 	}
 }

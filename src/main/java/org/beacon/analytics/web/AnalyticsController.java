@@ -39,7 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Analytics over HTTP: {@code GET /api/analytics/{method}} (HTTP Basic) and {@code GET /analytics/data/{method}}
- * (the page's session) answer JSON ({@code format=json}, the default: method, columns, rows, summary),
+ * (the page's session) answer JSON ({@code format=json}, the default: method, columns, rows, summary, and
+ * for a forecast its fairness table as {@code fairness} with the same keys),
  * GeoJSON of the cells ({@code format=geojson}) or CSV ({@code format=csv}, audited as an export). The page
  * {@code /analytics} draws them. For analysts, supervisors and administrators.
  */
@@ -115,10 +116,10 @@ class AnalyticsController {
 		AnalysisOptions options = new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel,
 				weights, true, d.spaceBands(), d.timeBands(), d.permutations(), d.seed(), period, forecast,
 				d.trainingDays(), d.tauDays());
-		boolean history = "backtest".equals(method) || "forecast".equals(method);
+		boolean history = AnalyticsEngine.readsHistory(method, options.forecast());
 		LocalDate frameFrom = history && from != null ? from.minusDays(options.trainingDays()) : from;
 		IncidentFrame frame = frames.frame(new IncidentFilter(agency.id(), frameFrom, to, categories(category)));
-		AnalysisTable table = engine.run(method, frame, options);
+		AnalysisTable table = engine.run(method, frame, options, frames.neighbourhoods(agency.id(), false));
 		return switch (format) {
 			case "geojson" -> {
 				StringWriter out = new StringWriter();
@@ -159,6 +160,9 @@ class AnalyticsController {
 		body.put("columns", table.columns());
 		body.put("rows", rows);
 		body.put("summary", table.summary());
+		if (table.fairness() != null) {
+			body.put("fairness", json(table.fairness()));
+		}
 		return body;
 	}
 

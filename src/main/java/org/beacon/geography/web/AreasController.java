@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.beacon.agency.Agencies;
+import org.beacon.geography.AreaDemographics;
 import org.beacon.geography.AreaImportOptions;
 import org.beacon.geography.AreaImportResult;
 import org.beacon.geography.AreaKind;
+import org.beacon.geography.Demographics;
+import org.beacon.geography.DemographicsImportOptions;
+import org.beacon.geography.DemographicsImportResult;
 import org.beacon.geography.Geography;
 import org.beacon.shared.AgencyId;
 import org.springframework.http.HttpStatus;
@@ -26,8 +30,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * The default agency's areas over HTTP: {@code GET /api/areas?kind=neighbourhood} as GeoJSON for maps, and
- * {@code POST /api/areas} (multipart {@code file}) to import a GeoJSON FeatureCollection.
+ * The default agency's areas over HTTP: {@code GET /api/areas?kind=neighbourhood} as GeoJSON for maps,
+ * {@code POST /api/areas} (multipart {@code file}) to import a GeoJSON FeatureCollection, and
+ * {@code GET}/{@code POST /api/areas/demographics} for the areas' population and further figures (CSV upload,
+ * all or nothing).
  */
 @RestController
 @RequestMapping("/api/areas")
@@ -37,11 +43,46 @@ class AreasController {
 	static final MediaType GEO_JSON = new MediaType("application", "geo+json", StandardCharsets.UTF_8);
 
 	private final Geography geography;
+	private final Demographics demographics;
 	private final Agencies agencies;
 
-	AreasController(Geography geography, Agencies agencies) {
+	AreasController(Geography geography, Demographics demographics, Agencies agencies) {
 		this.geography = geography;
+		this.demographics = demographics;
 		this.agencies = agencies;
+	}
+
+	/** The areas of a kind that have demographics: id, code, name, population and further figures. */
+	@GetMapping(path = "/demographics", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<AreaDemographics> demographics(@RequestParam(defaultValue = "neighbourhood") String kind) {
+		return demographics.list(defaultAgency(), AreaKind.parse(kind));
+	}
+
+	/**
+	 * Imports area demographics from the uploaded CSV ({@code file}): 200 with the counts when it was
+	 * imported, 400 problem+json with every error (line, column, rule) when it was not; then nothing changed.
+	 */
+	@PostMapping(path = "/demographics", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> importDemographics(@RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "neighbourhood") String kind,
+			@RequestParam(required = false) String codeColumn, @RequestParam(required = false) String nameColumn,
+			@RequestParam(required = false) String populationColumn) throws IOException {
+		DemographicsImportOptions options = new DemographicsImportOptions(AreaKind.parse(kind), codeColumn, nameColumn,
+				populationColumn);
+		String sourceName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
+				: file.getOriginalFilename();
+		DemographicsImportResult result;
+		try (InputStream in = file.getInputStream()) {
+			result = demographics.importCsv(defaultAgency(), in, sourceName, options);
+		}
+		if (result.rejected()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					sourceName + " was not imported: " + result.errors().size() + " error(s)");
+			problem.setTitle("Demographics rejected");
+			problem.setProperty("errors", result.errors());
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		return ResponseEntity.ok(result);
 	}
 
 	/** A FeatureCollection with properties {@code id}, {@code code} and {@code name}; empty when none are imported. */

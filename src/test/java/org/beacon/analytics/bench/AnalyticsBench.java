@@ -31,7 +31,8 @@ import org.beacon.analytics.internal.KnoxTable;
  * </ul>
  * Java times are the median of several runs in one JVM (after a warm-up run) and count the same steps
  * as the peer's own compute timings (no file reading, no interpreter start-up); the peers' wall clock,
- * CPU time and peak RSS are printed as well. Arguments: {@code --stl FILE --peers DIR --work DIR}.
+ * CPU time and peak RSS are printed as well. Arguments: {@code --stl FILE --peers DIR --work DIR}, and
+ * {@code --only gistar,kde,knox} to run some of the cases.
  */
 public final class AnalyticsBench {
 
@@ -61,10 +62,17 @@ public final class AnalyticsBench {
 		AnalyticsBench bench = new AnalyticsBench(peers, work);
 		System.out.printf("Analytics benchmark: %d CPUs, max heap %d MB, load average %s%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-		bench.giStar(stl);
+		List<String> only = List.of(optional(args, "--only", "gistar,kde,knox").split(","));
+		if (only.contains("gistar")) {
+			bench.giStar(stl);
+		}
 		Path synthetic = bench.syntheticData();
-		bench.kernelDensity(synthetic);
-		bench.knox(synthetic);
+		if (only.contains("kde")) {
+			bench.kernelDensity(synthetic);
+		}
+		if (only.contains("knox")) {
+			bench.knox(synthetic);
+		}
 		System.out.printf("%nSummary (load average at the end %s)%n", loadAverage());
 		System.out.printf("%-44s %12s %12s %9s%n", "method / input (wall clock unless stated)", "Java s", "peer s",
 				"ratio");
@@ -284,6 +292,15 @@ public final class AnalyticsBench {
 
 	private static String fmt(double v) {
 		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+	}
+
+	private static String optional(String[] args, String name, String fallback) {
+		for (int i = 0; i + 1 < args.length; i++) {
+			if (args[i].equals(name)) {
+				return args[i + 1];
+			}
+		}
+		return fallback;
 	}
 
 	private static String option(String[] args, String name) {

@@ -58,6 +58,73 @@ class KnoxTests {
 	}
 
 	@Test
+	void equalsBruteForceOnALatticeWithPairsExactlyOnEveryBreakpoint() {
+		// 12 × 12 points 50 m apart: Manhattan distances are multiples of 50, so many pairs lie exactly on
+		// 100, 200 and on the largest breakpoint 300 (which is outside the table's near rows)
+		int side = 12;
+		double[] x = new double[side * side];
+		double[] y = new double[side * side];
+		int[] day = new int[side * side];
+		for (int i = 0; i < x.length; i++) {
+			x[i] = 1_000_000 + 50.0 * (i % side);
+			y[i] = 4_000_000 + 50.0 * (i / side);
+			day[i] = (i * 7) % 30;
+		}
+		Events events = new Events(x, y, day);
+		double[] metres = { 0, 100, 200, 300 };
+		int[] days = { 0, 7, 14 };
+		for (Metric metric : Metric.values()) {
+			KnoxTable table = Knox.table(x, y, day, metres, days, metric, 0, 1, Strategy.SPACE_TIME, 1);
+
+			assertThat(table.observed()).as("%s", metric).containsExactly(bruteForce(events, metres, days, metric));
+		}
+	}
+
+	@Test
+	void equalsBruteForceWhereOneWindowHoldsThousandsOfPairs() {
+		// 1,500 events in a 20 m square over five days: every window holds hundreds to 1,499 candidates, more
+		// than a packed field takes between spills (31) and than the widened halves take (1,023)
+		SplittableRandom rng = new SplittableRandom(4);
+		int n = 1500;
+		double[] x = new double[n];
+		double[] y = new double[n];
+		int[] day = new int[n];
+		for (int i = 0; i < n; i++) {
+			x[i] = rng.nextDouble() * 20;
+			y[i] = rng.nextDouble() * 20;
+			day[i] = rng.nextInt(5);
+		}
+		Events events = new Events(x, y, day);
+		for (Metric metric : Metric.values()) {
+			KnoxTable table = Knox.table(x, y, day, NRC_METRES, NRC_DAYS, metric, 0, 1, Strategy.SPACE_TIME, 1);
+
+			assertThat(table.observed()).as("%s", metric)
+				.containsExactly(bruteForce(events, NRC_METRES, NRC_DAYS, metric));
+		}
+	}
+
+	@Test
+	void equalsBruteForceWithFractionalBreakpointsAndWideTables() {
+		Events events = clustered(400, 21);
+		// breakpoints in fractions of a metre have no whole-metre lookup table
+		double[] fractional = { 0, 0.5, 50.5, 120.25, 301.75 };
+		// 8 × 5 = 40 counted cells: too many to pack into one register, so counted in memory
+		double[] fine = { 0, 40, 80, 120, 160, 200, 240, 280, 320 };
+		int[] manyDays = { 0, 3, 6, 9, 12, 15 };
+		for (Metric metric : Metric.values()) {
+			KnoxTable first = Knox.table(events.x, events.y, events.day, fractional, NRC_DAYS, metric, 0, 1,
+					Strategy.SPACE_TIME, 1);
+			KnoxTable second = Knox.table(events.x, events.y, events.day, fine, manyDays, metric, 0, 1,
+					Strategy.SPACE_TIME, 1);
+
+			assertThat(first.observed()).as("%s fractional", metric)
+				.containsExactly(bruteForce(events, fractional, NRC_DAYS, metric));
+			assertThat(second.observed()).as("%s wide", metric)
+				.containsExactly(bruteForce(events, fine, manyDays, metric));
+		}
+	}
+
+	@Test
 	void givesTheSameTableWhateverTheStrategyAndPairBudget() {
 		Events events = clustered(500, 5);
 

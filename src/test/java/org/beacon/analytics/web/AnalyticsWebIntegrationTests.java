@@ -48,6 +48,27 @@ class AnalyticsWebIntegrationTests {
 				.doesNotContain("<script>");
 	}
 
+	/**
+	 * The naive forecast for 12 January is the week's three burglaries (two in the corner cell, one in the
+	 * east cell); the study area is the two cells with burglaries, and the top 5 % flags one: the corner cell,
+	 * holding three of the four.
+	 */
+	@Test
+	@WithMockUser(username = "ana", roles = "ANALYST")
+	void setsTheFairnessTableBesideAForecast() {
+		MvcTestResult forecast = mvc.get()
+			.uri("/api/analytics/forecast?category=burglary&cell=500&from=2024-01-01&to=2024-01-11&forecast=naive")
+			.exchange();
+
+		assertThat(forecast).hasStatusOk();
+		assertThat(forecast).bodyJson().extractingPath("$.fairness.columns").asArray().startsWith("neighbourhood_id",
+				"code", "name", "cells", "area_share", "incidents", "incident_share", "flagged_cells");
+		assertThat(forecast).bodyJson().extractingPath("$.fairness.rows[0]").asArray().startsWith(0, "", "unknown", 2,
+				1.0, 4, 1.0, 1, 1.0, 3);
+		assertThat(forecast).bodyJson().extractingPath("$.fairness.summary[0]").asString()
+			.startsWith("method=naive flags=top_share_0.05 study_cells=2 flagged_cells=1 flagged_incidents=3");
+	}
+
 	@Test
 	@WithMockUser(username = "olly", roles = "OFFICER")
 	void refusesOfficers() {

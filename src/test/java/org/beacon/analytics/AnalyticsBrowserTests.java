@@ -1,0 +1,203 @@
+package org.beacon.analytics;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.beacon.agency.Agencies;
+import org.beacon.geography.Area;
+import org.beacon.geography.AreaImportOptions;
+import org.beacon.geography.AreaKind;
+import org.beacon.geography.Demographics;
+import org.beacon.geography.DemographicsImportOptions;
+import org.beacon.geography.Geography;
+import org.beacon.identity.NewStaffAccount;
+import org.beacon.identity.Role;
+import org.beacon.identity.StaffAccounts;
+import org.beacon.incidents.ImportProgress;
+import org.beacon.incidents.IncidentImports;
+import org.beacon.shared.AgencyId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+/**
+ * The analytics page in headless Chromium: an analyst logs in, runs Gi* hot spots and then a KDE forecast
+ * from the form on {@code /analytics}, and sees the map layer with its legend and, beside the forecast, the
+ * fairness table with population shares. The data: the 88 St. Louis neighbourhoods, the 300-row December
+ * 2020 SLMPD excerpt of the staff pages' test (255 with coordinates), and hand-made demographics (every
+ * neighbourhood 1,000 residents plus ten per code number). Runs with {@code -Pbrowser}; needs Debian's
+ * chromium ({@code CHROMIUM_PATH}, default {@code /usr/bin/chromium}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "beacon.map.tile-url=",
+		"beacon.demo.enabled=false" })
+class AnalyticsBrowserTests {
+
+	static final String USER = "analytics-browser";
+	static final String PASSWORD = "Passw0rd!analytics";
+
+	/** Long enough for a slow, shared CI machine; each analysis takes well under a second. */
+	private static final double WAIT_MILLIS = 60_000;
+
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	void loadData(StaffAccounts accounts, Agencies agencies, Geography geography, IncidentImports incidents,
+			Demographics demographics) throws IOException {
+		if (accounts.findByUsername(USER).isPresent()) {
+			return;
+		}
+		AgencyId agency = agencies.defaultAgency().id();
+		accounts.create(new NewStaffAccount(agency, USER, "Analyst", Set.of(Role.ANALYST), PASSWORD, false));
+		geography.importAreas(agency, resource("staffweb/stl-neighborhoods.geojson"),
+				new AreaImportOptions(AreaKind.NEIGHBOURHOOD, "NHD_NUM", "NHD_NAME"));
+		incidents.importFile(agency, resource("staffweb/stl-sample.csv"), "stl-slmpd", Map.of(), ImportProgress.NONE);
+		StringBuilder csv = new StringBuilder("code,population\n");
+		for (Area area : geography.areas(agency, AreaKind.NEIGHBOURHOOD)) {
+			csv.append(area.code()).append(',').append(1000 + 10 * Integer.parseInt(area.code())).append('\n');
+		}
+		var result = demographics.importCsv(agency, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+				"browser-demographics.csv", DemographicsImportOptions.neighbourhoods());
+		assertThat(result.errors()).isEmpty();
+	}
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+			.setExecutablePath(Paths.get(chromium)).setArgs(List.of("--no-sandbox", "--disable-gpu",
+					"--disable-background-networking", "--disable-component-update")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void drawsHotSpotsAndAForecastWithItsFairnessTable() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			logIn(page);
+
+			page.navigate(url("/analytics"));
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("gistar");
+			page.getByLabel("From").fill("2020-12-01");
+			page.getByLabel("To").fill("2020-12-31");
+			page.getByLabel("Cell size (m)").fill("300");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("hot=", timeout());
+			page.locator("#map path.leaflet-interactive").first().waitFor(new Locator.WaitForOptions().setTimeout(WAIT_MILLIS));
+			assertThat(page.locator("#map path.leaflet-interactive").count()).isPositive();
+			assertThat(page.locator("#legend")).containsText("Hot spot, 99 %");
+			assertThat(page.locator("#legend")).containsText("Cold spot, 99 %");
+			assertThat(page.locator("#results thead")).containsText("gi_z");
+			assertThat(page.locator("#fairness-panel")).isHidden();
+
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("forecast");
+			page.getByLabel("Forecast method").selectOption("kde");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("method=kde at=2021-01-01", timeout());
+			assertThat(page.locator("#fairness-panel")).isVisible();
+			page.locator("#map path.leaflet-interactive").first().waitFor(new Locator.WaitForOptions().setTimeout(WAIT_MILLIS));
+			assertThat(page.locator("#map path.leaflet-interactive").count()).isPositive();
+			// the score ramp: five classes from below the first quantile break to above the last
+			assertThat(page.locator("#legend .legend-item")).hasCount(5);
+			assertThat(page.locator("#legend")).containsText("≥");
+
+			Locator fairness = page.locator("#fairness");
+			assertThat(fairness.locator("thead")).containsText("flagged_area_share");
+			assertThat(fairness.locator("thead")).containsText("population_share");
+			assertThat(page.locator("#fairness-summary")).containsText("flags=top_share_0.05");
+			assertThat(page.locator("#fairness-summary")).containsText("population=loaded");
+			int rows = fairness.locator("tbody tr").count();
+			assertThat(rows).isGreaterThan(1);
+			List<String> headers = fairness.locator("thead th").allInnerTexts();
+			int flaggedCells = headers.indexOf("flagged_cells");
+			int populationShare = headers.indexOf("population_share");
+			double flagged = 0;
+			double population = 0;
+			for (int r = 0; r < rows; r++) {
+				List<String> cells = fairness.locator("tbody tr").nth(r).locator("td").allInnerTexts();
+				flagged += Double.parseDouble(cells.get(flaggedCells));
+				population += cells.get(populationShare).isEmpty() ? 0 : Double.parseDouble(cells.get(populationShare));
+			}
+			assertThat(flagged).as("flagged cells over all neighbourhoods").isPositive();
+			// every neighbourhood has residents, so the population shares add up to one (3 significant digits)
+			assertThat(population).isBetween(0.95, 1.05);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/analytics-forecast.png")).setFullPage(true));
+
+			assertThat(problems).as("console errors and failed requests").isEmpty();
+		}
+	}
+
+	private static List<String> watch(Page page) {
+		List<String> problems = new CopyOnWriteArrayList<>();
+		page.onConsoleMessage(message -> {
+			// the site has no icon yet; the browser's own request for one is not the page's doing
+			if (message.type().equals("error") && !message.location().contains("/favicon.ico")) {
+				problems.add(message.text() + " at " + message.location());
+			}
+		});
+		page.onPageError(problems::add);
+		page.onResponse(response -> {
+			if (response.status() >= 400 && !response.url().contains("/favicon.ico")) {
+				problems.add(response.status() + " " + response.url());
+			}
+		});
+		return problems;
+	}
+
+	private void logIn(Page page) {
+		page.navigate(url("/"));
+		page.locator("input[name=username]").fill(USER);
+		page.locator("input[name=password]").fill(PASSWORD);
+		page.locator("form button[type=submit], form input[type=submit]").first().click();
+		page.waitForURL(url("/**"));
+	}
+
+	private static LocatorAssertions.ContainsTextOptions timeout() {
+		return new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MILLIS);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static Path resource(String name) throws IOException {
+		return new ClassPathResource(name).getFile().toPath();
+	}
+}
