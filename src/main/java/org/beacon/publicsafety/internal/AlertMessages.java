@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.beacon.overdose.ResidentNoticePublished;
-import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 

@@ -12,7 +12,7 @@ import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.publicsafety.AlertPlace;
-import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.publicsafety.SubscriptionRequested;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;

@@ -211,8 +211,9 @@ public class ServiceRequestRepository {
 	public List<RequestUpdate> updates(long requestId) {
 		return jdbc.sql("""
 				SELECT u.id, u.request_id, r.public_id, u.kind, u.public_update, u.state, u.outcome, u.body, u.author,
-				       u.created_at
+				       u.created_at, s.private_category, r.moderation
 				FROM service_request_update u JOIN service_request r ON r.id = u.request_id
+				  JOIN report_service s ON s.id = r.service_id
 				WHERE u.request_id = :request ORDER BY u.created_at, u.id
 				""").param("request", requestId).query(ServiceRequestRepository::mapUpdate).list();
 	}
@@ -221,7 +222,7 @@ public class ServiceRequestRepository {
 	List<RequestUpdate> publicUpdates(AgencyId agency, Instant from, Instant to, int limit) {
 		return jdbc.sql("""
 				SELECT u.id, u.request_id, r.public_id, u.kind, u.public_update, u.state, u.outcome, u.body, u.author,
-				       u.created_at
+				       u.created_at, s.private_category, r.moderation
 				FROM service_request_update u
 				  JOIN service_request r ON r.id = u.request_id
 				  JOIN report_service s ON s.id = r.service_id
@@ -246,7 +247,8 @@ public class ServiceRequestRepository {
 		return new RequestUpdate(rs.getLong("id"), rs.getLong("request_id"), rs.getString("public_id"), rs.getString("kind"),
 				rs.getBoolean("public_update"), RequestState.valueOf(rs.getString("state")),
 				outcome == null ? null : Outcome.valueOf(outcome), rs.getString("body"), rs.getString("author"),
-				instant(rs, "created_at"));
+				instant(rs, "created_at"), rs.getBoolean("private_category"),
+				Moderation.REJECTED.db().equals(rs.getString("moderation")));
 	}
 
 	private static StoredRequest map(ResultSet rs, int n) throws SQLException {

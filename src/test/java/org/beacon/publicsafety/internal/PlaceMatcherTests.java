@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.publicsafety.AlertPlace;
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicIncident;
 import org.beacon.shared.AgencyId;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.beacon.publicsafety;
+package org.beacon.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
