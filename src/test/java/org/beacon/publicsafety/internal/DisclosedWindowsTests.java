@@ -68,7 +68,7 @@ class DisclosedWindowsTests {
 		try {
 			Future<String> first = pool.submit(() -> windows.get("2019", () -> {
 				loading.countDown();
-				await(release);
+				awaitLatch(release);
 				return load();
 			}));
 			assertThat(loading.await(5, TimeUnit.SECONDS)).isTrue();
@@ -116,7 +116,7 @@ class DisclosedWindowsTests {
 		off.destroy();
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static void awaitLatch(CountDownLatch latch) {
 		try {
 			latch.await(5, TimeUnit.SECONDS);
 		}
