@@ -28,18 +28,20 @@ import org.beacon.disclosure.PublicIncident;
 import org.beacon.publicsafety.internal.DisclosedWindow;
 import org.beacon.publicsafety.internal.PublicIncidents;
 import org.beacon.publicsafety.internal.PublicIncidents.Query;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
@@ -69,23 +71,42 @@ class PublicMapController {
 	private final PublicIncidents incidents;
 	private final PublicDisclosure disclosure;
 	private final ObjectMapper json;
+	private final ViewResolver views;
 	private final String tileUrl;
 
 	PublicMapController(PublicIncidents incidents, PublicDisclosure disclosure, ObjectMapper json,
-			Environment environment) {
+			@Qualifier("thymeleafViewResolver") ViewResolver views, Environment environment) {
 		this.incidents = incidents;
 		this.disclosure = disclosure;
 		this.json = json;
+		this.views = views;
 		String url = environment.getProperty("beacon.map.tile-url");
 		this.tileUrl = url == null ? OSM_TILES : url.trim();
 	}
 
+	/**
+	 * The map page with its list and counts. The page is the same for every visitor of the window (no session,
+	 * no token, always anonymous), so it is rendered once per kept window and kept gzipped beside it.
+	 */
 	@GetMapping("/public/map")
-	String map(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	void map(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories, Model model) {
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Query query = incidents.normalise(from, to, categories);
 		DisclosedWindow window = incidents.window(query);
+		LocalDate latest = incidents.latestDate().orElse(null);
+		String key = "html:" + queryString(query, categories) + ":" + latest;
+		byte[] gzipped = window.rendered(key,
+				() -> gzip(RenderedPage.render(views, "public/map/index", model(query, categories, window, latest), request,
+						response)));
+		send(gzipped, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", acceptEncoding, response);
+	}
+
+	private Map<String, Object> model(Query query, Set<OffenseCategory> categories, DisclosedWindow window,
+			LocalDate latest) {
+		Map<String, Object> model = new LinkedHashMap<>();
 		List<PublicIncident> list = window.newest();
 		Map<OffenseCategory, Long> counts = window.counts();
 		List<Map<String, String>> countRows = new ArrayList<>();
@@ -94,20 +115,37 @@ class PublicMapController {
 				countRows.add(Map.of("label", c.label(), "count", disclosure.count(counts.getOrDefault(c, 0L))));
 			}
 		}
-		model.addAttribute("query", query);
-		model.addAttribute("categories", incidents.publicCategories());
-		model.addAttribute("chosen", categories == null ? Set.of() : categories);
-		model.addAttribute("incidents", list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list);
-		model.addAttribute("more", list.size() > LIST_LIMIT);
-		model.addAttribute("counts", countRows);
-		model.addAttribute("total", disclosure.count(window.total()));
-		model.addAttribute("minCount", disclosure.minCount());
-		model.addAttribute("resolution", PublicDisclosure.H3_RESOLUTION);
-		model.addAttribute("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
-		model.addAttribute("latest", incidents.latestDate().orElse(null));
-		model.addAttribute("queryString", queryString(query, categories));
-		model.addAttribute("tileUrl", tileUrl);
-		return "public/map/index";
+		model.put("query", query);
+		model.put("categories", incidents.publicCategories());
+		model.put("chosen", categories == null ? Set.of() : categories);
+		model.put("incidents", list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list);
+		model.put("more", list.size() > LIST_LIMIT);
+		model.put("counts", countRows);
+		model.put("total", disclosure.count(window.total()));
+		model.put("minCount", disclosure.minCount());
+		model.put("resolution", PublicDisclosure.H3_RESOLUTION);
+		model.put("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
+		model.put("latest", latest);
+		model.put("queryString", queryString(query, categories));
+		model.put("tileUrl", tileUrl);
+		return model;
+	}
+
+	/** Sends kept gzipped bytes: as they are when the client accepts gzip, unpacked otherwise. */
+	private static void send(byte[] gzipped, String contentType, String acceptEncoding, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(contentType);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (acceptsGzip(acceptEncoding)) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			response.setContentLength(gzipped.length);
+			response.getOutputStream().write(gzipped);
+		}
+		else {
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+				in.transferTo(response.getOutputStream());
+			}
+		}
 	}
 
 	/**
@@ -123,18 +161,7 @@ class PublicMapController {
 		Query query = incidents.normalise(from, to, categories);
 		DisclosedWindow window = incidents.window(query);
 		byte[] gzipped = window.rendered("geojson", () -> gzip(geojsonOf(query, window)));
-		response.setContentType(GEOJSON.toString());
-		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (acceptsGzip(acceptEncoding)) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-			response.setContentLength(gzipped.length);
-			response.getOutputStream().write(gzipped);
-		}
-		else {
-			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-				in.transferTo(response.getOutputStream());
-			}
-		}
+		send(gzipped, GEOJSON.toString(), acceptEncoding, response);
 	}
 
 	private byte[] geojsonOf(Query query, DisclosedWindow window) {
