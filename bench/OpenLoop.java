@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop HTTP load generator: sends GET requests at a fixed rate, whatever the server's answers, and reports
@@ -79,12 +80,8 @@ public class OpenLoop {
 			long due = start + i * interval;
 			long wait;
 			while ((wait = due - System.nanoTime()) > 0) {
-				if (wait > 2_000_000) {
-					Thread.sleep(wait / 1_000_000 - 1);
-				}
-				else {
-					Thread.onSpinWait();
-				}
+				// parking, not spinning: the generator must not take the CPU the server under test needs
+				LockSupport.parkNanos(wait);
 			}
 			int index = i;
 			pending[i] = client.sendAsync(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding())

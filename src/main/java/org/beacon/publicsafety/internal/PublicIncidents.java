@@ -57,8 +57,13 @@ public class PublicIncidents {
 		this.windows = windows;
 	}
 
+	/** The agency the public pages are about; kept by {@link DisclosedWindows}, so a kept page asks no database. */
 	public Agency agency() {
-		return agencies.defaultAgency();
+		return windows.get(AgencyKey.DEFAULT, agencies::defaultAgency);
+	}
+
+	private enum AgencyKey {
+		DEFAULT
 	}
 
 	/** The categories the public may choose from, in UCR order. */
