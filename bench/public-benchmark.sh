@@ -95,7 +95,7 @@ printf '%s\n' '\set n random(1, 900000000000000)' 'BEGIN;' \
 
 echo "== POST requests.json (wrk -t2 -c16 -d${SECONDS_EACH}s) against pgbench single-row INSERT (-n -c 16 -j 2 -T $SECONDS_EACH)"
 echo "   synchronous_commit=$("${PSQL[@]}" -d "$DB" -c 'SHOW synchronous_commit') fsync=$("${PSQL[@]}" -d "$DB" -c 'SHOW fsync')"
-wrk -t2 -c16 -d20s -s bench/open311-post.lua "http://127.0.0.1:$PORT" > /dev/null # JIT warm-up, not counted
+wrk -t2 -c16 -d60s -s bench/open311-post.lua "http://127.0.0.1:$PORT" > /dev/null # JIT warm-up (a minute on a busy machine), not counted
 for round in $(seq 1 "$ROUNDS"); do
 	post=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" -s bench/open311-post.lua "http://127.0.0.1:$PORT")
 	rps=$(echo "$post" | awk '/Requests\/sec/ {print $2}')
