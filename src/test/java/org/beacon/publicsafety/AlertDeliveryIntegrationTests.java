@@ -141,11 +141,20 @@ class AlertDeliveryIntegrationTests {
 	Subscription subscribed(String email, String webhook, boolean onlyAboveUsual) throws Exception {
 		long id = subscriptions.subscribe(new AlertSubscriptions.Request(email, webhook, AlertPlace.RADIUS, null, LAT, LON,
 				500.0, null, Set.of(), Subscription.Frequency.DAILY, onlyAboveUsual));
-		Subscription s = repository.find(id).orElseThrow();
 		// as a resident would: the confirmation link arrives, then they confirm
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email, "Confirm").size() == 1);
-		subscriptions.confirm(s.confirmToken());
+		assertThat(subscriptions.confirm(confirmToken(mailTo(email, "Confirm").get(0)))).isPresent();
 		return repository.find(id).orElseThrow();
+	}
+
+	static String confirmToken(MimeMessage mail) {
+		return GreenMailUtil.getBody(mail).replace("=\r\n", "").replaceAll("(?s).*confirm\\?token=([A-Za-z0-9_-]+).*", "$1");
+	}
+
+	static String unsubscribeToken(MimeMessage mail) throws Exception {
+		String header = mail.getHeader("List-Unsubscribe")[0];
+		assertThat(header).matches("<https://beacon\\.example/public/alerts/unsubscribe\\?token=[A-Za-z0-9_-]{43}>");
+		return header.replaceAll(".*token=([A-Za-z0-9_-]+)>", "$1");
 	}
 
 	List<MimeMessage> mailTo(String address, String subjectStart) throws Exception {
@@ -170,9 +179,8 @@ class AlertDeliveryIntegrationTests {
 				.param("lat", Double.toString(LAT)).param("lon", Double.toString(LON)).param("radius", "500")
 				.param("frequency", "DAILY")).andReturn();
 		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ann@example.org", "Confirm").size() == 1);
-		String body = GreenMailUtil.getBody(mailTo("ann@example.org", "Confirm").get(0));
-		String token = body.replaceAll("(?s).*confirm\\?token=([A-Za-z0-9_-]+).*", "$1");
-		Subscription pending = repository.byConfirmToken(token).orElseThrow();
+		String token = confirmToken(mailTo("ann@example.org", "Confirm").get(0));
+		Subscription pending = subscriptions.byConfirmToken(token).orElseThrow();
 		assertThat(pending.state()).isEqualTo("PENDING");
 		burglaries();
 		assertThat(job.publishDue()).isZero();
@@ -195,8 +203,9 @@ class AlertDeliveryIntegrationTests {
 		String text = GreenMailUtil.getBody(digest).replace("=\r\n", "").replace("\r\n", "\n");
 		assertThat(text).contains("Burglary: 6; usually 2.0.").doesNotContain("Rape").contains("Prevention tip: Lock doors")
 				.contains("What is being done:");
-		assertThat(digest.getHeader("List-Unsubscribe")[0])
-				.isEqualTo("<https://beacon.example/public/alerts/unsubscribe?token=" + s.unsubscribeToken() + ">");
+		String unsubscribe = unsubscribeToken(digest);
+		assertThat(text).contains("Stop these alerts: https://beacon.example/public/alerts/unsubscribe?token=" + unsubscribe);
+		assertThat(subscriptions.byUnsubscribeToken(unsubscribe).orElseThrow().id()).isEqualTo(s.id());
 		assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 
 		// the next run finds the period published already
@@ -262,8 +271,18 @@ class AlertDeliveryIntegrationTests {
 
 	@Test
 	void oneClickUnsubscribeEndsAlertsAndForgetsTheAddress() throws Exception {
+		burglaries();
 		Subscription s = subscribed("eve@example.org", null, false);
-		int status = mvc.perform(post("/public/alerts/unsubscribe").param("token", s.unsubscribeToken())
+		assertThat(job.publishDue()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("eve@example.org", "Incidents").size() == 1);
+		String token = unsubscribeToken(mailTo("eve@example.org", "Incidents").get(0));
+		// the link opened in a browser asks first
+		assertThat(mvc.perform(get("/public/alerts/unsubscribe").param("token", token)).andReturn().getResponse()
+				.getStatus()).isEqualTo(200);
+		assertThat(repository.find(s.id()).orElseThrow().state()).isEqualTo("ACTIVE");
+
+		// RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the header's URL
+		int status = mvc.perform(post("/public/alerts/unsubscribe").param("token", token)
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
 				.andReturn().getResponse().getStatus();
 		assertThat(status).isEqualTo(200);
@@ -310,6 +329,33 @@ class AlertDeliveryIntegrationTests {
 		assertThat(GreenMailUtil.getBody(mailTo("gus@example.org", "Overdose notice").get(0)))
 				.contains("https://beacon.example/public/notices/42");
 		await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(s.id(), "NOTICE:42")));
+	}
+
+	@Test
+	void linksWorkButOnlyTheirHashesAreStored() throws Exception {
+		Subscription s = subscribed("ida@example.org", null, false);
+		String confirm = confirmToken(mailTo("ida@example.org", "Confirm").get(0));
+		transactions.executeWithoutResult(tx -> events.publishEvent(
+				new ResidentNoticePublished(s.agency(), "jurisdiction", "STL", 43)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ida@example.org", "Overdose notice").size() == 1);
+		String unsubscribe = unsubscribeToken(mailTo("ida@example.org", "Overdose notice").get(0));
+
+		for (String token : List.of(confirm, unsubscribe)) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_token WHERE token_hash = :t").param("t", token)
+					.query(Long.class).single()).as("plain token stored").isZero();
+			assertThat(jdbc.sql("SELECT subscription_id FROM alert_token WHERE token_hash = :h")
+					.param("h", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+							.digest(token.getBytes(StandardCharsets.UTF_8))))
+					.query(Long.class).single()).isEqualTo(s.id());
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) = 'alert_subscription' "
+				+ "AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND LOWER(column_name) LIKE '%token%'")
+				.query(Long.class).single()).isZero();
+		// a token does one thing only, and a changed one nothing
+		assertThat(subscriptions.byUnsubscribeToken(confirm)).isEmpty();
+		assertThat(subscriptions.byConfirmToken(unsubscribe)).isEmpty();
+		assertThat(subscriptions.byUnsubscribeToken(unsubscribe.substring(1) + "A")).isEmpty();
+		assertThat(subscriptions.byUnsubscribeToken(unsubscribe)).isPresent();
 	}
 
 	static int freePort() {

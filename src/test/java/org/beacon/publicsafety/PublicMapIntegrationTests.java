@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.incidents.OffenseCategory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * rape, a domestic offence and a juvenile case never appear, the exact address and point never appear, only the
  * hundred block and the cell centre do.
  */
-@SpringBootTest(properties = { "beacon.public.reads-per-minute=100000", "spring.datasource.hikari.maximum-pool-size=3" })
+@SpringBootTest(properties = { "beacon.public.reads-per-minute=100000", "beacon.public.cache.ttl=0", "spring.datasource.hikari.maximum-pool-size=3" })
 @AutoConfigureMockMvc
 @Import(FakeIncidents.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

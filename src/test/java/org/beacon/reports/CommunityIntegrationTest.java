@@ -17,7 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "beacon.tips.passphrase-iterations=1000", "beacon.anonymous.reads-per-client=100000",
 		"beacon.anonymous.writes-per-client=100000", "beacon.anonymous.receipt-checks-per-client=100000",
-		"beacon.anonymous.writes-per-node=100000" })
+		"beacon.anonymous.writes-per-node=100000", "beacon.open311.lookup-ttl=0" })
 @AutoConfigureMockMvc
 public @interface CommunityIntegrationTest {
 }

@@ -1,6 +1,7 @@
 package org.beacon.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.beacon.reports.Open311Client.fields;
 import static org.beacon.reports.Open311RequestsIntegrationTests.byId;
 import static org.beacon.reports.Open311RequestsIntegrationTests.ids;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.beacon.agency.Agencies;
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.reports.internal.ApiKeys;
 import org.beacon.reports.internal.Moderation;
 import org.beacon.reports.internal.Outcome;
@@ -23,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+
+import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -55,6 +60,9 @@ class Open311PrivacyIntegrationTests {
 
 	@Autowired
 	ServiceRequestRepository repository;
+
+	@Autowired
+	PublicDisclosure disclosure;
 
 	Open311Client open311;
 	String key;
@@ -100,19 +108,24 @@ class Open311PrivacyIntegrationTests {
 		assertThat(before.has("address")).isFalse();
 		assertThat(after.get("description").asString()).isEqualTo("Back door kicked in");
 		assertThat(after.get("media_url").asString()).isEqualTo("https://photos.example.org/door.jpg");
-		assertThat(after.get("address").asString()).isEqualTo("1200 block of Main St");
+		assertThat(after.get("address").asString()).isEqualTo("1200 BLOCK MAIN ST");
 	}
 
 	@Test
-	void locationsAreGeneralisedToTheCentreOfABlockSizedCell() throws Exception {
+	void locationsAreGeneralisedToTheCentreOfTheirH3CellLikeEveryPublicOutput() throws Exception {
 		String id = created(fields("api_key", key, "service_code", "street_light", "lat", "38.62745", "long", "-90.19941",
 				"attribute[problem]", "out"));
 
 		JsonNode request = one(id);
 
-		// floor(38.62745 / 0.001) = 38627 -> centre 38.6275; floor(-90.19941 / 0.001) = -90200 -> centre -90.1995
-		assertThat(request.get("lat").asDouble()).isEqualTo(38.6275);
-		assertThat(request.get("long").asDouble()).isEqualTo(-90.1995);
+		// the crime map's rule: the centre of the resolution-9 H3 cell holding the point
+		H3Core h3 = H3Core.newInstance();
+		long cell = h3.latLngToCell(38.62745, -90.19941, 9);
+		LatLng centre = h3.cellToLatLng(cell);
+		assertThat(request.get("lat").asDouble()).isCloseTo(centre.lat, within(1e-6)).isNotEqualTo(38.62745);
+		assertThat(request.get("long").asDouble()).isCloseTo(centre.lng, within(1e-6)).isNotEqualTo(-90.19941);
+		assertThat(new double[] { request.get("lat").asDouble(), request.get("long").asDouble() })
+				.containsExactly(disclosure.cellCentre(38.62745, -90.19941));
 		StoredRequest stored = stored(id);
 		assertThat(stored.lat()).as("staff keep the exact point").isEqualTo(38.62745);
 	}
@@ -191,7 +204,10 @@ class Open311PrivacyIntegrationTests {
 		assertThat(xml.nodes(mine + "/status").stream().map(n -> n.getTextContent())).containsExactly("in_progress",
 				"duplicate");
 		assertThat(xml.childNames(mine)).containsExactly("update_id", "service_request_id", "status", "updated_datetime",
-				"description");
+				"description", "media_url");
+		String duplicate = mine + "[status='duplicate']";
+		assertThat(xml.text(duplicate + "/external_status_code")).isEqualTo("duplicate");
+		assertThat(xml.text(duplicate + "/media_url")).isEmpty();
 		assertThat(body).doesNotContain("upset");
 		assertThat(updates.isArray()).isTrue();
 		JsonNode first = updates.get(0);

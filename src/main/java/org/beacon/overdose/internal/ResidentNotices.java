@@ -6,52 +6,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.identity.AuditTrail;
 import org.beacon.overdose.ResidentNoticePublished;
 import org.beacon.shared.AgencyId;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Harm-reduction notices for residents, published from an alarm by a partner or supervisor. Privacy rules,
- * enforced here whatever the page sends: the area is a named area (the jurisdiction, a neighbourhood, a
- * county or a city), never a point or a cell; a count is stated only by the system, and below
- * {@code beacon.privacy.min-count} (default 5) as "fewer than 5"; a text that states a smaller count itself
- * is refused. Publishing raises {@link ResidentNoticePublished} for resident alerts.
+ * Harm-reduction notices for residents, published from an alarm by a partner or supervisor. The privacy rules
+ * are {@link PublicDisclosure}'s, checked here whatever the page sends and again on every public read: the
+ * area is a named area (the jurisdiction, a neighbourhood, a county or a city), never a point or a cell; a
+ * count is stated only by the system, and below {@code beacon.privacy.min-count} (default 5) as "fewer than
+ * 5"; a text that states a smaller count itself is refused. Publishing raises {@link ResidentNoticePublished}
+ * for resident alerts.
  */
 @Service
 public class ResidentNotices {
 
 	/** Area levels a notice may name. */
-	public static final List<String> LEVELS = List.of("jurisdiction", "neighbourhood", "county", "city");
-
-	/** A number followed within two words by what it counts: "3 overdoses", "two ... people" is not caught. */
-	private static final Pattern STATED_COUNT = Pattern.compile(
-			"\\b(\\d{1,6})\\s+(?:[\\p{L}-]+\\s+){0,2}(overdoses?|deaths?|people|persons?|cases?|residents?|neighbou?rs?)\\b",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	public static final List<String> LEVELS = PublicDisclosure.NOTICE_AREA_LEVELS;
 
 	private final NoticeRepository notices;
 	private final AlarmRepository alarms;
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<AuditTrail> audit;
 	private final ObjectProvider<Clock> clock;
-	private final int minCount;
+	private final PublicDisclosure disclosure;
 
 	ResidentNotices(NoticeRepository notices, AlarmRepository alarms, ApplicationEventPublisher events,
-			ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock,
-			@Value("${beacon.privacy.min-count:5}") int minCount) {
+			ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock, PublicDisclosure disclosure) {
 		this.notices = notices;
 		this.alarms = alarms;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
-		this.minCount = Math.max(1, minCount);
+		this.disclosure = disclosure;
 	}
 
 	/** A notice's area: level, code and name as residents read it. */
@@ -78,7 +71,7 @@ public class ResidentNotices {
 	}
 
 	public int minCount() {
-		return minCount;
+		return disclosure.minCount();
 	}
 
 	/**
@@ -89,7 +82,8 @@ public class ResidentNotices {
 		if (!area.level().equals(alarm.areaLevel()) || !area.code().equals(alarm.areaCode())) {
 			return null;
 		}
-		String how = alarm.count() >= minCount ? Integer.toString(alarm.count()) : "Fewer than " + minCount;
+		String shown = disclosure.count(alarm.count());
+		String how = Character.toUpperCase(shown.charAt(0)) + shown.substring(1);
 		String when = alarm.windowStart().equals(alarm.alarmDate()) ? "on " + alarm.alarmDate()
 				: "between " + alarm.windowStart() + " and " + alarm.alarmDate();
 		return how + " suspected overdoses were reported in " + area.name() + " " + when + ".";
@@ -130,20 +124,26 @@ public class ResidentNotices {
 		if (draft.title() == null || draft.title().isBlank() || draft.title().length() > 200) {
 			problems.add("the title is required, at most 200 characters");
 		}
+		else {
+			for (String phrase : disclosure.smallCounts(draft.title())) {
+				problems.add(smallCountProblem("title", phrase));
+			}
+		}
 		if (draft.body() == null || draft.body().isBlank() || draft.body().length() > 5000) {
 			problems.add("the text is required, at most 5,000 characters");
 		}
 		else {
-			Matcher m = STATED_COUNT.matcher(draft.body());
-			while (m.find()) {
-				long n = Long.parseLong(m.group(1));
-				if (n > 0 && n < minCount) {
-					problems.add("the text says \"" + m.group() + "\": counts below " + minCount + " are not published; "
-							+ "say \"fewer than " + minCount + "\" or tick the box to let Beacon state the count");
-				}
+			for (String phrase : disclosure.smallCounts(draft.body())) {
+				problems.add(smallCountProblem("text", phrase));
 			}
 		}
 		return problems;
+	}
+
+	private String smallCountProblem(String field, String phrase) {
+		int k = disclosure.minCount();
+		return "the " + field + " says \"" + phrase + "\": counts below " + k + " are not published; say \"fewer than " + k
+				+ "\" or tick the box to let Beacon state the count";
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.beacon.overdose.web;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,6 +13,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.disclosure.AreaNotice;
+import org.beacon.disclosure.PublicDisclosure;
+import org.beacon.disclosure.PublicNotice;
 import org.beacon.overdose.internal.NoticeRepository;
 import org.beacon.overdose.internal.ResidentNotice;
 import org.springframework.http.HttpStatus;
@@ -28,11 +32,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public side of overdose surveillance: current harm-reduction notices as a page and an Atom feed. Everyone
- * may read them; no account, no cookie. They name areas only, and counts below the privacy minimum are never
- * shown.
+ * may read them; no account, no cookie. Every notice is shown as {@link PublicDisclosure} makes it: areas only,
+ * no count below the privacy minimum; one it refuses is not shown at all.
  */
 @Controller
 class PublicNoticesController {
+
+	/** A notice as the pages show it: its id and dates, and the words {@link PublicDisclosure} allowed. */
+	record Shown(long id, Instant publishedAt, boolean withdrawn, String areaLevel, String areaCode, String areaName,
+			String title, String body, String countText) {
+
+		static Shown of(ResidentNotice n, PublicNotice p) {
+			return new Shown(n.id(), n.publishedAt(), n.withdrawn(), p.areaLevel(), p.areaCode(), p.areaName(), p.title(),
+					p.body(), p.countText());
+		}
+	}
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
@@ -40,16 +54,27 @@ class PublicNoticesController {
 
 	private final NoticeRepository notices;
 	private final Agencies agencies;
+	private final PublicDisclosure disclosure;
 
-	PublicNoticesController(NoticeRepository notices, Agencies agencies) {
+	PublicNoticesController(NoticeRepository notices, Agencies agencies, PublicDisclosure disclosure) {
 		this.notices = notices;
 		this.agencies = agencies;
+		this.disclosure = disclosure;
+	}
+
+	private List<Shown> current(Agency agency) {
+		return notices.current(agency.id(), 50).stream()
+				.flatMap(n -> disclosure.disclose(facts(n)).map(p -> Shown.of(n, p)).stream()).toList();
+	}
+
+	private static AreaNotice facts(ResidentNotice n) {
+		return new AreaNotice(n.areaLevel(), n.areaCode(), n.areaName(), n.title(), n.body(), n.countText());
 	}
 
 	@GetMapping("/public/notices")
 	String list(Model model) {
 		Agency agency = agencies.defaultAgency();
-		model.addAttribute("notices", notices.current(agency.id(), 50));
+		model.addAttribute("notices", current(agency));
 		model.addAttribute("agency", agency);
 		model.addAttribute("shown", SHOWN.withZone(agency.timeZone()));
 		return "public/notices/index";
@@ -58,7 +83,9 @@ class PublicNoticesController {
 	@GetMapping("/public/notices/{id}")
 	String notice(@PathVariable long id, Model model) {
 		Agency agency = agencies.defaultAgency();
-		ResidentNotice notice = notices.find(agency.id(), id).orElseThrow(() -> new NoSuchElementException("no notice " + id));
+		ResidentNotice stored = notices.find(agency.id(), id).orElseThrow(() -> new NoSuchElementException("no notice " + id));
+		Shown notice = disclosure.disclose(facts(stored)).map(p -> Shown.of(stored, p))
+				.orElseThrow(() -> new NoSuchElementException("notice " + id + " is not public"));
 		model.addAttribute("notice", notice);
 		model.addAttribute("agency", agency);
 		model.addAttribute("shown", SHOWN.withZone(agency.timeZone()));
@@ -69,7 +96,7 @@ class PublicNoticesController {
 	@GetMapping("/public/notices.atom")
 	ResponseEntity<String> atom() throws XMLStreamException {
 		Agency agency = agencies.defaultAgency();
-		List<ResidentNotice> current = notices.current(agency.id(), 50);
+		List<Shown> current = current(agency);
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		StringWriter out = new StringWriter();
 		XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -84,7 +111,7 @@ class PublicNoticesController {
 		xml.writeStartElement("author");
 		element(xml, "name", agency.name());
 		xml.writeEndElement();
-		for (ResidentNotice n : current) {
+		for (Shown n : current) {
 			xml.writeStartElement("entry");
 			element(xml, "id", "urn:beacon:" + agency.code() + ":overdose-notice:" + n.id());
 			element(xml, "title", n.title());
@@ -107,7 +134,7 @@ class PublicNoticesController {
 		return ResponseEntity.ok().contentType(ATOM).body(out.toString());
 	}
 
-	private static String iso(ResidentNotice n) {
+	private static String iso(Shown n) {
 		return DateTimeFormatter.ISO_INSTANT.format(n.publishedAt().atOffset(ZoneOffset.UTC).withNano(0).toInstant());
 	}
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.beacon.overdose.ResidentNoticePublished;
-import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
@@ -32,19 +32,19 @@ class AlertMessages {
 		this.json = json;
 	}
 
-	String confirmationUrl(Subscription s) {
-		return properties.baseUrl() + "/public/alerts/confirm?token=" + UriUtils.encode(s.confirmToken(), "UTF-8");
+	String confirmationUrl(String confirmToken) {
+		return properties.baseUrl() + "/public/alerts/confirm?token=" + UriUtils.encode(confirmToken, "UTF-8");
 	}
 
-	String unsubscribeUrl(Subscription s) {
-		return properties.baseUrl() + "/public/alerts/unsubscribe?token=" + UriUtils.encode(s.unsubscribeToken(), "UTF-8");
+	String unsubscribeUrl(String unsubscribeToken) {
+		return properties.baseUrl() + "/public/alerts/unsubscribe?token=" + UriUtils.encode(unsubscribeToken, "UTF-8");
 	}
 
 	String noticeUrl(ResidentNoticePublished notice) {
 		return properties.baseUrl() + "/public/notices/" + notice.noticeId();
 	}
 
-	String confirmation(Subscription s) {
+	String confirmation(String confirmToken) {
 		return """
 				Someone (we hope you) asked for Beacon crime alerts at this address.
 
@@ -52,7 +52,7 @@ class AlertMessages {
 				%s
 
 				If it was not you, ignore this message: nothing will be sent.
-				""".formatted(confirmationUrl(s));
+				""".formatted(confirmationUrl(confirmToken));
 	}
 
 	String digestSubject(Subscription s, Digest d) {
@@ -61,7 +61,7 @@ class AlertMessages {
 		return "Incidents in your area, " + when;
 	}
 
-	String digestText(Subscription s, Digest d) {
+	String digestText(Subscription s, Digest d, String unsubscribeToken) {
 		List<String> out = new ArrayList<>();
 		out.add("Public incidents in the place you chose, " + SHOWN.format(d.from())
 				+ (d.from().equals(d.to()) ? "" : " to " + SHOWN.format(d.to())) + ", against the usual (the average of the "
@@ -82,7 +82,7 @@ class AlertMessages {
 				+ "are never included; counts below " + disclosure.minCount() + " read \"fewer than "
 				+ disclosure.minCount() + "\".");
 		out.add("");
-		out.add("Stop these alerts: " + unsubscribeUrl(s));
+		out.add("Stop these alerts: " + unsubscribeUrl(unsubscribeToken));
 		return String.join("\n", out) + "\n";
 	}
 
@@ -107,7 +107,7 @@ class AlertMessages {
 		return json.writeValueAsString(body);
 	}
 
-	String noticeText(Subscription s, ResidentNoticePublished notice) {
+	String noticeText(ResidentNoticePublished notice, String unsubscribeToken) {
 		return """
 				Public-health partners published an overdose notice for your area, with ways to stay safe:
 				%s
@@ -115,6 +115,6 @@ class AlertMessages {
 				In an overdose, call 911, give naloxone and stay. For help with substance use or in a crisis, call or text 988.
 
 				Stop these alerts: %s
-				""".formatted(noticeUrl(notice), unsubscribeUrl(s));
+				""".formatted(noticeUrl(notice), unsubscribeUrl(unsubscribeToken));
 	}
 }

@@ -34,6 +34,7 @@ class AlertNotifier {
 	static final Duration SEND_LEASE = Duration.ofMinutes(5);
 
 	private final SubscriptionRepository subscriptions;
+	private final AlertTokens tokens;
 	private final AlertDeliveries deliveries;
 	private final AlertChannels channels;
 	private final AlertMessages messages;
@@ -42,9 +43,11 @@ class AlertNotifier {
 	private final ObjectMapper json;
 	private final ObjectProvider<Clock> clock;
 
-	AlertNotifier(SubscriptionRepository subscriptions, AlertDeliveries deliveries, AlertChannels channels,
-			AlertMessages messages, Digests digests, NoticeAreas noticeAreas, ObjectMapper json, ObjectProvider<Clock> clock) {
+	AlertNotifier(SubscriptionRepository subscriptions, AlertTokens tokens, AlertDeliveries deliveries,
+			AlertChannels channels, AlertMessages messages, Digests digests, NoticeAreas noticeAreas, ObjectMapper json,
+			ObjectProvider<Clock> clock) {
 		this.subscriptions = subscriptions;
+		this.tokens = tokens;
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.messages = messages;
@@ -62,7 +65,7 @@ class AlertNotifier {
 		}
 		List<String> failures = new ArrayList<>();
 		send(s, "CONFIRM", failures, () -> channels.email(s.email(), "Confirm your Beacon alerts",
-				messages.confirmation(s), null));
+				messages.confirmation(tokens.issue(s.id(), AlertTokens.Purpose.CONFIRM)), null));
 		throwIfFailed("confirmation of subscription " + s.id(), failures);
 	}
 
@@ -79,8 +82,11 @@ class AlertNotifier {
 		Digest digest = digests.digest(s, due.from(), due.to());
 		boolean skip = s.onlyAboveUsual() && !digest.anyAboveUsual();
 		if (s.email() != null) {
-			deliver(s, due.period(), skip, failures, () -> channels.email(s.email(), messages.digestSubject(s, digest),
-					messages.digestText(s, digest), messages.unsubscribeUrl(s)));
+			deliver(s, due.period(), skip, failures, () -> {
+				String unsubscribe = tokens.issue(s.id(), AlertTokens.Purpose.UNSUBSCRIBE);
+				channels.email(s.email(), messages.digestSubject(s, digest), messages.digestText(s, digest, unsubscribe),
+						messages.unsubscribeUrl(unsubscribe));
+			});
 		}
 		if (s.webhookUrl() != null) {
 			String period = due.period() + "#webhook";
@@ -98,8 +104,11 @@ class AlertNotifier {
 				continue;
 			}
 			if (s.email() != null) {
-				send(s, period, failures, () -> channels.email(s.email(), "Overdose notice for your area",
-						messages.noticeText(s, notice), messages.unsubscribeUrl(s)));
+				send(s, period, failures, () -> {
+					String unsubscribe = tokens.issue(s.id(), AlertTokens.Purpose.UNSUBSCRIBE);
+					channels.email(s.email(), "Overdose notice for your area", messages.noticeText(notice, unsubscribe),
+							messages.unsubscribeUrl(unsubscribe));
+				});
 			}
 			if (s.webhookUrl() != null) {
 				Map<String, Object> body = new LinkedHashMap<>();

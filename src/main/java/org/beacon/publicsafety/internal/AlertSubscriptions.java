@@ -12,7 +12,7 @@ import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.publicsafety.AlertPlace;
-import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.publicsafety.SubscriptionRequested;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subscribing, confirming (double opt-in) and unsubscribing. Tokens are 256 random bits, URL-safe Base64.
- * A radius is at least {@link #MIN_RADIUS_M} metres so that an alert never describes one house.
+ * Subscribing, confirming (double opt-in) and unsubscribing. The links carry tokens of {@link AlertTokens}, issued
+ * with each message; only their hashes are stored. A radius is at least {@link #MIN_RADIUS_M} metres so that an
+ * alert never describes one house.
  */
 @Service
 public class AlertSubscriptions {
@@ -39,15 +40,18 @@ public class AlertSubscriptions {
 	}
 
 	private final SubscriptionRepository repository;
+	private final AlertTokens tokens;
 	private final PublicIncidents incidents;
 	private final PublicDisclosure disclosure;
 	private final ObjectProvider<Geography> geography;
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<Clock> clock;
 
-	AlertSubscriptions(SubscriptionRepository repository, PublicIncidents incidents, PublicDisclosure disclosure,
-			ObjectProvider<Geography> geography, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+	AlertSubscriptions(SubscriptionRepository repository, AlertTokens tokens, PublicIncidents incidents,
+			PublicDisclosure disclosure, ObjectProvider<Geography> geography, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
 		this.repository = repository;
+		this.tokens = tokens;
 		this.incidents = incidents;
 		this.disclosure = disclosure;
 		this.geography = geography;
@@ -114,19 +118,19 @@ public class AlertSubscriptions {
 				: Set.copyOf(r.categories().stream().filter(disclosure::isPublic).toList());
 		Subscription s = new Subscription(0, agency.id(), r.email().trim(), webhook, webhook == null ? null : token(),
 				r.place(), nid, ncode, lat, lon, radius, polygon, categories,
-				r.frequency() == null ? Subscription.Frequency.WEEKLY : r.frequency(), r.onlyAboveUsual(), token(), token(),
-				"PENDING", clock.getIfAvailable(Clock::systemUTC).instant());
+				r.frequency() == null ? Subscription.Frequency.WEEKLY : r.frequency(), r.onlyAboveUsual(), "PENDING",
+				clock.getIfAvailable(Clock::systemUTC).instant());
 		long id = repository.insert(s);
 		events.publishEvent(new SubscriptionRequested(agency.id(), id));
 		return id;
 	}
 
 	public Optional<Subscription> byConfirmToken(String token) {
-		return token == null ? Optional.empty() : repository.byConfirmToken(token);
+		return tokens.subscriptionOf(token, AlertTokens.Purpose.CONFIRM).flatMap(repository::find);
 	}
 
 	public Optional<Subscription> byUnsubscribeToken(String token) {
-		return token == null ? Optional.empty() : repository.byUnsubscribeToken(token);
+		return tokens.subscriptionOf(token, AlertTokens.Purpose.UNSUBSCRIBE).flatMap(repository::find);
 	}
 
 	/** Confirms; the subscription, when the token was known and it was not ended. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.beacon.incidents.OffenseCategory;
-import org.beacon.publicsafety.PublicDisclosure;
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicDisclosure;
+import org.beacon.disclosure.PublicIncident;
 import org.springframework.stereotype.Component;
 
 /**

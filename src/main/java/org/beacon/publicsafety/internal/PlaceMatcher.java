@@ -2,7 +2,7 @@ package org.beacon.publicsafety.internal;
 
 import java.util.function.Predicate;
 
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicIncident;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

@@ -16,8 +16,8 @@ import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.IncidentQueries;
 import org.beacon.incidents.IncidentRow;
 import org.beacon.incidents.OffenseCategory;
-import org.beacon.publicsafety.PublicDisclosure;
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicDisclosure;
+import org.beacon.disclosure.PublicIncident;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +34,12 @@ public class PublicIncidents {
 	/** The longest window one request may ask for. */
 	public static final int MAX_DAYS = 366;
 
+	/** How many incidents the list view shows; the exports have them all. */
+	public static final int LIST_LIMIT = 500;
+
+	/** How many incidents the map draws. */
+	public static final int MAP_LIMIT = 20_000;
+
 	/** A public query: local dates inclusive and the chosen public categories (all public ones when empty). */
 	public record Query(LocalDate from, LocalDate to, Set<OffenseCategory> categories) {
 	}
@@ -41,15 +47,23 @@ public class PublicIncidents {
 	private final ObjectProvider<IncidentQueries> incidents;
 	private final Agencies agencies;
 	private final PublicDisclosure disclosure;
+	private final DisclosedWindows windows;
 
-	PublicIncidents(ObjectProvider<IncidentQueries> incidents, Agencies agencies, PublicDisclosure disclosure) {
+	PublicIncidents(ObjectProvider<IncidentQueries> incidents, Agencies agencies, PublicDisclosure disclosure,
+			DisclosedWindows windows) {
 		this.incidents = incidents;
 		this.agencies = agencies;
 		this.disclosure = disclosure;
+		this.windows = windows;
 	}
 
+	/** The agency the public pages are about; kept by {@link DisclosedWindows}, so a kept page asks no database. */
 	public Agency agency() {
-		return agencies.defaultAgency();
+		return windows.get(AgencyKey.DEFAULT, agencies::defaultAgency);
+	}
+
+	private enum AgencyKey {
+		DEFAULT
 	}
 
 	/** The categories the public may choose from, in UCR order. */
@@ -57,13 +71,26 @@ public class PublicIncidents {
 		return EnumSet.allOf(OffenseCategory.class).stream().filter(disclosure::isPublic).toList();
 	}
 
-	/** The local date of the newest counted incident, or empty when there are none (or no incidents module). */
+	/**
+	 * The local date of the newest counted incident, or empty when there are none (or no incidents module). Kept
+	 * by {@link DisclosedWindows} like the windows.
+	 */
 	public Optional<LocalDate> latestDate() {
+		Agency agency = agency();
+		return windows.get(new LatestKey(agency.id().value()), () -> newestDate(agency));
+	}
+
+	private record LatestKey(long agency) {
+	}
+
+	private record WindowKey(long agency, Query query) {
+	}
+
+	private Optional<LocalDate> newestDate(Agency agency) {
 		IncidentQueries q = incidents.getIfAvailable();
 		if (q == null) {
 			return Optional.empty();
 		}
-		Agency agency = agency();
 		List<IncidentRow> newest = q.page(new IncidentFilter(agency.id(), null, null, Set.of()), 0, 1);
 		return newest.stream().findFirst().map(r -> r.occurredAt().atZone(agency.timeZone()).toLocalDate());
 	}
@@ -101,36 +128,33 @@ public class PublicIncidents {
 				row -> disclosure.disclose(row, agency.timeZone()).ifPresent(consumer));
 	}
 
-	/** At most {@code limit} public incidents of the query, newest first. */
-	public List<PublicIncident> list(Query query, int limit) {
-		List<PublicIncident> out = new ArrayList<>();
-		IncidentQueries q = incidents.getIfAvailable();
-		if (q == null) {
-			return out;
-		}
-		Agency agency = agency();
-		IncidentFilter filter = new IncidentFilter(agency.id(), query.from(), query.to(), query.categories());
-		int offset = 0;
-		while (out.size() < limit) {
-			List<IncidentRow> page = q.page(filter, offset, 500);
-			for (IncidentRow row : page) {
-				disclosure.disclose(row, agency.timeZone()).ifPresent(out::add);
-				if (out.size() >= limit) {
-					break;
-				}
-			}
-			if (page.size() < 500) {
-				break;
-			}
-			offset += 500;
-		}
-		return out;
-	}
-
 	/** Public incidents per category of the query, as counted (the page words them through the disclosure). */
 	public Map<OffenseCategory, Long> countsByCategory(Query query) {
+		return window(query).counts();
+	}
+
+	/**
+	 * What the map, its list and its feed show for the query, from one pass over its incidents through
+	 * {@link PublicDisclosure}; kept by {@link DisclosedWindows}.
+	 */
+	public DisclosedWindow window(Query query) {
+		Agency agency = agency();
+		return windows.get(new WindowKey(agency.id().value(), query), () -> load(query));
+	}
+
+	private DisclosedWindow load(Query query) {
+		List<PublicIncident> newest = new ArrayList<>();
+		List<PublicIncident> located = new ArrayList<>();
 		Map<OffenseCategory, Long> counts = new EnumMap<>(OffenseCategory.class);
-		forEach(query, p -> counts.merge(p.category(), 1L, Long::sum));
-		return counts;
+		forEach(query, p -> {
+			counts.merge(p.category(), 1L, Long::sum);
+			if (newest.size() <= LIST_LIMIT) {
+				newest.add(p);
+			}
+			if (located.size() < MAP_LIMIT && p.located()) {
+				located.add(p);
+			}
+		});
+		return new DisclosedWindow(newest, located, counts);
 	}
 }

@@ -27,7 +27,7 @@ public class SubscriptionRepository {
 	private static final String COLUMNS = """
 			id, agency_id, email, webhook_url, webhook_secret, place_kind, neighbourhood_id, neighbourhood_code,
 			centre_lat, centre_lon, radius_m, polygon_geojson, categories, frequency, only_above_usual,
-			confirm_token, unsubscribe_token, state, created_at""";
+			state, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -40,32 +40,21 @@ public class SubscriptionRepository {
 		jdbc.sql("""
 				INSERT INTO alert_subscription (agency_id, email, webhook_url, webhook_secret, place_kind, neighbourhood_id,
 				  neighbourhood_code, centre_lat, centre_lon, radius_m, polygon_geojson, categories, frequency,
-				  only_above_usual, confirm_token, unsubscribe_token, state, created_at)
+				  only_above_usual, state, created_at)
 				VALUES (:agency, :email, :webhook, :secret, :place, :nid, :ncode, :lat, :lon, :radius, :polygon,
-				  :categories, :frequency, :above, :confirm, :unsubscribe, 'PENDING', :now)""")
+				  :categories, :frequency, :above, 'PENDING', :now)""")
 				.param("agency", s.agency().value()).param("email", s.email()).param("webhook", s.webhookUrl())
 				.param("secret", s.webhookSecret()).param("place", s.place().name()).param("nid", s.neighbourhoodId())
 				.param("ncode", s.neighbourhoodCode()).param("lat", s.centreLat()).param("lon", s.centreLon())
 				.param("radius", s.radiusMetres()).param("polygon", s.polygonGeoJson())
 				.param("categories", s.categories().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
 				.param("frequency", s.frequency().name()).param("above", s.onlyAboveUsual())
-				.param("confirm", s.confirmToken()).param("unsubscribe", s.unsubscribeToken())
 				.param("now", utc(s.createdAt())).update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	public Optional<Subscription> find(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM alert_subscription WHERE id = :id").param("id", id)
-				.query(SubscriptionRepository::map).optional();
-	}
-
-	public Optional<Subscription> byConfirmToken(String token) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM alert_subscription WHERE confirm_token = :t").param("t", token)
-				.query(SubscriptionRepository::map).optional();
-	}
-
-	public Optional<Subscription> byUnsubscribeToken(String token) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM alert_subscription WHERE unsubscribe_token = :t").param("t", token)
 				.query(SubscriptionRepository::map).optional();
 	}
 
@@ -105,8 +94,7 @@ public class SubscriptionRepository {
 				(Double) nullable(rs, rs.getDouble("centre_lat")), (Double) nullable(rs, rs.getDouble("centre_lon")),
 				(Double) nullable(rs, rs.getDouble("radius_m")), rs.getString("polygon_geojson"), Set.copyOf(categories),
 				Subscription.Frequency.valueOf(rs.getString("frequency")), rs.getBoolean("only_above_usual"),
-				rs.getString("confirm_token"), rs.getString("unsubscribe_token"), rs.getString("state"),
-				instant(rs, "created_at"));
+				rs.getString("state"), instant(rs, "created_at"));
 	}
 
 	private static Object nullable(ResultSet rs, Object value) throws SQLException {

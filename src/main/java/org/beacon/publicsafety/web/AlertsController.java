@@ -8,7 +8,7 @@ import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.publicsafety.AlertPlace;
-import org.beacon.publicsafety.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.publicsafety.internal.AlertSubscriptions;
 import org.beacon.publicsafety.internal.PublicIncidents;
 import org.beacon.publicsafety.internal.Subscription;

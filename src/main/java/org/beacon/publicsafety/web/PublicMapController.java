@@ -1,7 +1,11 @@
 package org.beacon.publicsafety.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,27 +15,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.beacon.incidents.OffenseCategory;
-import org.beacon.publicsafety.PublicDisclosure;
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicDisclosure;
+import org.beacon.disclosure.PublicIncident;
+import org.beacon.publicsafety.internal.DisclosedWindow;
 import org.beacon.publicsafety.internal.PublicIncidents;
 import org.beacon.publicsafety.internal.PublicIncidents.Query;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ViewResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,10 +58,10 @@ class PublicMapController {
 	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
 	/** How many incidents the list view shows; the exports have them all. */
-	static final int LIST_LIMIT = 500;
+	static final int LIST_LIMIT = PublicIncidents.LIST_LIMIT;
 
 	/** How many incidents the map draws. */
-	static final int MAP_LIMIT = 20_000;
+	static final int MAP_LIMIT = PublicIncidents.MAP_LIMIT;
 
 	/** The Atom feed: the last 7 days of data, at most this many entries. */
 	static final int FEED_LIMIT = 200;
@@ -61,56 +71,102 @@ class PublicMapController {
 	private final PublicIncidents incidents;
 	private final PublicDisclosure disclosure;
 	private final ObjectMapper json;
+	private final ViewResolver views;
 	private final String tileUrl;
 
 	PublicMapController(PublicIncidents incidents, PublicDisclosure disclosure, ObjectMapper json,
-			Environment environment) {
+			@Qualifier("thymeleafViewResolver") ViewResolver views, Environment environment) {
 		this.incidents = incidents;
 		this.disclosure = disclosure;
 		this.json = json;
+		this.views = views;
 		String url = environment.getProperty("beacon.map.tile-url");
 		this.tileUrl = url == null ? OSM_TILES : url.trim();
 	}
 
+	/**
+	 * The map page with its list and counts. The page is the same for every visitor of the window (no session,
+	 * no token, always anonymous), so it is rendered once per kept window and kept gzipped beside it.
+	 */
 	@GetMapping("/public/map")
-	String map(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	void map(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories, Model model) {
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Query query = incidents.normalise(from, to, categories);
-		List<PublicIncident> list = incidents.list(query, LIST_LIMIT + 1);
-		Map<OffenseCategory, Long> counts = incidents.countsByCategory(query);
+		DisclosedWindow window = incidents.window(query);
+		LocalDate latest = incidents.latestDate().orElse(null);
+		String key = "html:" + queryString(query, categories) + ":" + latest;
+		byte[] gzipped = window.rendered(key,
+				() -> gzip(RenderedPage.render(views, "public/map/index", model(query, categories, window, latest), request,
+						response)));
+		send(gzipped, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", acceptEncoding, response);
+	}
+
+	private Map<String, Object> model(Query query, Set<OffenseCategory> categories, DisclosedWindow window,
+			LocalDate latest) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		List<PublicIncident> list = window.newest();
+		Map<OffenseCategory, Long> counts = window.counts();
 		List<Map<String, String>> countRows = new ArrayList<>();
 		for (OffenseCategory c : incidents.publicCategories()) {
 			if (query.categories().contains(c)) {
 				countRows.add(Map.of("label", c.label(), "count", disclosure.count(counts.getOrDefault(c, 0L))));
 			}
 		}
-		model.addAttribute("query", query);
-		model.addAttribute("categories", incidents.publicCategories());
-		model.addAttribute("chosen", categories == null ? Set.of() : categories);
-		model.addAttribute("incidents", list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list);
-		model.addAttribute("more", list.size() > LIST_LIMIT);
-		model.addAttribute("counts", countRows);
-		model.addAttribute("total", disclosure.count(counts.values().stream().mapToLong(Long::longValue).sum()));
-		model.addAttribute("minCount", disclosure.minCount());
-		model.addAttribute("resolution", PublicDisclosure.H3_RESOLUTION);
-		model.addAttribute("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
-		model.addAttribute("latest", incidents.latestDate().orElse(null));
-		model.addAttribute("queryString", queryString(query, categories));
-		model.addAttribute("tileUrl", tileUrl);
-		return "public/map/index";
+		model.put("query", query);
+		model.put("categories", incidents.publicCategories());
+		model.put("chosen", categories == null ? Set.of() : categories);
+		model.put("incidents", list.size() > LIST_LIMIT ? list.subList(0, LIST_LIMIT) : list);
+		model.put("more", list.size() > LIST_LIMIT);
+		model.put("counts", countRows);
+		model.put("total", disclosure.count(window.total()));
+		model.put("minCount", disclosure.minCount());
+		model.put("resolution", PublicDisclosure.H3_RESOLUTION);
+		model.put("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
+		model.put("latest", latest);
+		model.put("queryString", queryString(query, categories));
+		model.put("tileUrl", tileUrl);
+		return model;
 	}
 
-	@GetMapping("/public/incidents.geojson")
-	ResponseEntity<String> geojson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories) {
-		Query query = incidents.normalise(from, to, categories);
-		List<Map<String, Object>> features = new ArrayList<>();
-		incidents.forEach(query, p -> {
-			if (features.size() >= MAP_LIMIT || !p.located()) {
-				return;
+	/** Sends kept gzipped bytes: as they are when the client accepts gzip, unpacked otherwise. */
+	private static void send(byte[] gzipped, String contentType, String acceptEncoding, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(contentType);
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (acceptsGzip(acceptEncoding)) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			response.setContentLength(gzipped.length);
+			response.getOutputStream().write(gzipped);
+		}
+		else {
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+				in.transferTo(response.getOutputStream());
 			}
+		}
+	}
+
+	/**
+	 * The map's data: the newest located public incidents of the window as GeoJSON. Made once per kept window
+	 * and kept gzipped; sent as it is to clients that accept gzip (every browser), unpacked for the others.
+	 */
+	@GetMapping("/public/incidents.geojson")
+	void geojson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(name = "category", required = false) Set<OffenseCategory> categories,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+			HttpServletResponse response) throws IOException {
+		Query query = incidents.normalise(from, to, categories);
+		DisclosedWindow window = incidents.window(query);
+		byte[] gzipped = window.rendered("geojson", () -> gzip(geojsonOf(query, window)));
+		send(gzipped, GEOJSON.toString(), acceptEncoding, response);
+	}
+
+	private byte[] geojsonOf(Query query, DisclosedWindow window) {
+		List<Map<String, Object>> features = new ArrayList<>();
+		for (PublicIncident p : window.located()) {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("date", p.date().toString());
 			properties.put("category", p.category().name());
@@ -122,12 +178,44 @@ class PublicMapController {
 			feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat())));
 			feature.put("properties", properties);
 			features.add(feature);
-		});
+		}
 		Map<String, Object> collection = new LinkedHashMap<>();
 		collection.put("type", "FeatureCollection");
 		collection.put("metadata", metadata(query));
 		collection.put("features", features);
-		return ResponseEntity.ok().contentType(GEOJSON).body(json.writeValueAsString(collection));
+		return json.writeValueAsBytes(collection);
+	}
+
+	static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+			zip.write(bytes);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
+
+	/** Whether an Accept-Encoding header allows gzip (present, and not with q=0). */
+	static boolean acceptsGzip(String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String part : acceptEncoding.split(",")) {
+			String[] pieces = part.trim().split(";");
+			String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+			if (coding.equals("gzip") || coding.equals("*")) {
+				for (int i = 1; i < pieces.length; i++) {
+					String p = pieces[i].trim().replace(" ", "");
+					if (p.matches("q=0(\\.0*)?")) {
+						return false;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@GetMapping("/public/incidents.csv")
@@ -167,7 +255,8 @@ class PublicMapController {
 			throws XMLStreamException {
 		LocalDate latest = incidents.latestDate().orElse(LocalDate.now(incidents.agency().timeZone()));
 		Query query = incidents.normalise(latest.minusDays(6), latest, categories);
-		List<PublicIncident> recent = incidents.list(query, FEED_LIMIT);
+		List<PublicIncident> newest = incidents.window(query).newest();
+		List<PublicIncident> recent = newest.subList(0, Math.min(FEED_LIMIT, newest.size()));
 		String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		StringWriter text = new StringWriter();

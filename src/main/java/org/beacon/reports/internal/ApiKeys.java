@@ -29,10 +29,12 @@ public class ApiKeys {
 
 	private final JdbcClient jdbc;
 	private final ObjectProvider<Clock> clock;
+	private final LookupCache<String, Optional<Long>> verified;
 
-	ApiKeys(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+	ApiKeys(JdbcClient jdbc, ObjectProvider<Clock> clock, Open311Properties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.verified = new LookupCache<>(properties.lookupTtl(), System::nanoTime);
 	}
 
 	/** Issues a key; the returned {@link IssuedKey#key()} is the only time the key is available. */
@@ -50,20 +52,30 @@ public class ApiKeys {
 		return new IssuedKey(id, label, key);
 	}
 
-	/** The id of the active key of {@code agency} matching {@code key}, if any. */
+	/**
+	 * The id of the active key of {@code agency} matching {@code key}, if any. Answers are kept for
+	 * {@code beacon.open311.lookup-ttl}: a key revoked on another node stops working within that time, on this
+	 * node at once.
+	 */
 	public Optional<Long> verify(AgencyId agency, String key) {
 		if (key == null || key.isBlank()) {
 			return Optional.empty();
 		}
+		String hash = sha256(key.trim());
+		return verified.get(agency.value() + ":" + hash, k -> active(agency, hash));
+	}
+
+	private Optional<Long> active(AgencyId agency, String hash) {
 		return jdbc.sql("""
 				SELECT id FROM open311_api_key
 				WHERE agency_id = :agency AND key_hash = :hash AND revoked_at IS NULL
-				""").param("agency", agency.value()).param("hash", sha256(key.trim())).query(Long.class).optional();
+				""").param("agency", agency.value()).param("hash", hash).query(Long.class).optional();
 	}
 
 	public void revoke(AgencyId agency, long id) {
 		jdbc.sql("UPDATE open311_api_key SET revoked_at = :now WHERE id = :id AND agency_id = :agency AND revoked_at IS NULL")
 				.param("now", now()).param("id", id).param("agency", agency.value()).update();
+		verified.clear();
 	}
 
 	public List<KeyInfo> list(AgencyId agency) {

@@ -26,6 +26,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The catalogue in tables {@code report_service}, {@code report_service_attribute} and its values. */
 @Service
@@ -39,10 +41,12 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 
 	private final JdbcClient jdbc;
 	private final ObjectProvider<Clock> clock;
+	private final LookupCache<String, Optional<ReportService>> byCode;
 
-	JdbcServiceCatalogue(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+	JdbcServiceCatalogue(JdbcClient jdbc, ObjectProvider<Clock> clock, Open311Properties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.byCode = new LookupCache<>(properties.lookupTtl(), System::nanoTime);
 	}
 
 	@Override
@@ -52,11 +56,13 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 		return rows.stream().map(this::withAttributes).toList();
 	}
 
+	/** Kept for {@code beacon.open311.lookup-ttl}; {@link #define} on this node clears what is kept. */
 	@Override
 	public Optional<ReportService> service(AgencyId agency, String code) {
-		return jdbc.sql(SELECT_SERVICE + " WHERE agency_id = :agency AND code = :code AND active = TRUE")
+		return byCode.get(agency.value() + ":" + code, k -> jdbc
+				.sql(SELECT_SERVICE + " WHERE agency_id = :agency AND code = :code AND active = TRUE")
 				.param("agency", agency.value()).param("code", code).query(JdbcServiceCatalogue::row).optional()
-				.map(this::withAttributes);
+				.map(this::withAttributes));
 	}
 
 	@Override
@@ -78,6 +84,16 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 		Optional<Long> existing = jdbc.sql("SELECT id FROM report_service WHERE agency_id = :agency AND code = :code")
 				.param("agency", agency.value()).param("code", spec.code()).query(Long.class).optional();
 		long id = existing.map(serviceId -> update(serviceId, spec)).orElseGet(() -> insert(agency, spec, nextOrder(agency)));
+		byCode.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a request between the clear above and the commit may have kept the old definition
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					byCode.clear();
+				}
+			});
+		}
 		return byId(id).orElseThrow();
 	}
 

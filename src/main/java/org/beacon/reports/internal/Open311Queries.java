@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The public reads of Open311: GET requests (with the spec's filters and defaults), GET one request,
- * tokens, and the mySociety updates. Private categories and rejected requests never come out of here.
+ * tokens, and the mySociety updates. Lists leave out private categories and rejected requests already in SQL,
+ * so pages stay full; what the public sees of each row is decided by {@code PublicDisclosure} in the web layer.
  */
 @Service
 public class Open311Queries {
@@ -83,9 +84,9 @@ public class Open311Queries {
 		return repository.publicSearch(agency.id(), query);
 	}
 
+	/** The request with this id, whatever its category: what the public may see of it is for PublicDisclosure. */
 	public StoredRequest one(Agency agency, String publicId) {
 		return repository.byPublicId(agency.id(), publicId)
-				.filter(r -> !r.privateCategory() && r.moderation() != Moderation.REJECTED)
 				.orElseThrow(() -> Open311Exception.notFound("service_request_id '" + publicId + "' not found"));
 	}
 

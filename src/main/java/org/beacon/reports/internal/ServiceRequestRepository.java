@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.beacon.reports.ServiceType;
 import org.beacon.shared.AgencyId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,9 +37,11 @@ public class ServiceRequestRepository {
 	private static final String PUBLIC = " AND s.private_category = FALSE AND r.moderation <> 'rejected'";
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcOperations batch;
 
-	ServiceRequestRepository(JdbcClient jdbc) {
+	ServiceRequestRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	long insert(NewRequest request, String publicId, String token, RequestState state, Moderation moderation,
@@ -57,9 +61,15 @@ public class ServiceRequestRepository {
 				.param("channel", request.channel()).param("apiKey", request.apiKeyId()).param("now", utc(now))
 				.param("expected", utc(expected)).update(key, "id");
 		long id = key.getKey().longValue();
-		request.attributes().forEach((code, values) -> values.forEach(value -> jdbc.sql("""
-				INSERT INTO service_request_attribute (request_id, code, attr_value) VALUES (:request, :code, :value)
-				""").param("request", id).param("code", code).param("value", value).update()));
+		List<MapSqlParameterSource> attributes = new ArrayList<>();
+		request.attributes().forEach((code, values) -> values.forEach(value -> attributes.add(new MapSqlParameterSource()
+				.addValue("request", id).addValue("code", code).addValue("value", value))));
+		if (!attributes.isEmpty()) {
+			// one round trip for all answers
+			batch.batchUpdate("""
+					INSERT INTO service_request_attribute (request_id, code, attr_value) VALUES (:request, :code, :value)
+					""", attributes.toArray(MapSqlParameterSource[]::new));
+		}
 		if (!request.contact().isEmpty()) {
 			NewRequest.Contact c = request.contact();
 			jdbc.sql("""
@@ -211,8 +221,9 @@ public class ServiceRequestRepository {
 	public List<RequestUpdate> updates(long requestId) {
 		return jdbc.sql("""
 				SELECT u.id, u.request_id, r.public_id, u.kind, u.public_update, u.state, u.outcome, u.body, u.author,
-				       u.created_at
+				       u.created_at, s.private_category, r.moderation
 				FROM service_request_update u JOIN service_request r ON r.id = u.request_id
+				  JOIN report_service s ON s.id = r.service_id
 				WHERE u.request_id = :request ORDER BY u.created_at, u.id
 				""").param("request", requestId).query(ServiceRequestRepository::mapUpdate).list();
 	}
@@ -221,7 +232,7 @@ public class ServiceRequestRepository {
 	List<RequestUpdate> publicUpdates(AgencyId agency, Instant from, Instant to, int limit) {
 		return jdbc.sql("""
 				SELECT u.id, u.request_id, r.public_id, u.kind, u.public_update, u.state, u.outcome, u.body, u.author,
-				       u.created_at
+				       u.created_at, s.private_category, r.moderation
 				FROM service_request_update u
 				  JOIN service_request r ON r.id = u.request_id
 				  JOIN report_service s ON s.id = r.service_id
@@ -246,7 +257,8 @@ public class ServiceRequestRepository {
 		return new RequestUpdate(rs.getLong("id"), rs.getLong("request_id"), rs.getString("public_id"), rs.getString("kind"),
 				rs.getBoolean("public_update"), RequestState.valueOf(rs.getString("state")),
 				outcome == null ? null : Outcome.valueOf(outcome), rs.getString("body"), rs.getString("author"),
-				instant(rs, "created_at"));
+				instant(rs, "created_at"), rs.getBoolean("private_category"),
+				Moderation.REJECTED.db().equals(rs.getString("moderation")));
 	}
 
 	private static StoredRequest map(ResultSet rs, int n) throws SQLException {

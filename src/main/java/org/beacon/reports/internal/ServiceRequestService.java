@@ -64,20 +64,27 @@ public class ServiceRequestService {
 		Optional<IssuedReceipt> receipt = wantsReceipt && !request.contact().hasEmail()
 				? Optional.of(receipts.issue(request.agency(), ReceiptSubject.REPORT)) : Optional.empty();
 		Instant expected = now.plus(request.service().slaHours(), ChronoUnit.HOURS);
-		long id = insertWithFreshIds(request, moderation, holdReason.orElse(null), receipt.map(IssuedReceipt::id).orElse(null),
-				now, expected);
-		StoredRequest stored = repository.byId(id).orElseThrow();
+		StoredRequest stored = insertWithFreshIds(request, moderation, holdReason.orElse(null),
+				receipt.map(IssuedReceipt::id).orElse(null), now, expected);
 		repository.addUpdate(stored, "received", false, null, null, now);
-		events.publishEvent(new ReportReceived(request.agency(), id, request.service().code(), request.service().privateCategory()));
+		events.publishEvent(new ReportReceived(request.agency(), stored.id(), request.service().code(), request.service().privateCategory()));
 		return new Submitted(stored, receipt, holdReason);
 	}
 
-	private long insertWithFreshIds(NewRequest request, Moderation moderation, String note, Long receiptId, Instant now,
-			Instant expected) {
+	/** Inserts the request and gives it back as stored, without reading it again. */
+	private StoredRequest insertWithFreshIds(NewRequest request, Moderation moderation, String note, Long receiptId,
+			Instant now, Instant expected) {
 		for (int attempt = 1;; attempt++) {
+			String publicId = PublicIds.requestId();
+			String token = PublicIds.token();
 			try {
-				return repository.insert(request, PublicIds.requestId(), PublicIds.token(), RequestState.FOR_TRIAGE,
-						moderation, note, receiptId, now, expected);
+				long id = repository.insert(request, publicId, token, RequestState.FOR_TRIAGE, moderation, note, receiptId,
+						now, expected);
+				ReportService s = request.service();
+				return new StoredRequest(id, request.agency(), publicId, token, s.id(), s.code(), s.name(),
+						s.privateCategory(), s.type(), s.slaHours(), s.serviceNotice(), request.description(), request.lat(),
+						request.lon(), request.address(), request.addressId(), request.mediaUrl(), RequestState.FOR_TRIAGE,
+						null, null, moderation, note, null, null, receiptId, request.channel(), now, now, expected, null);
 			}
 			catch (DuplicateKeyException collision) {
 				if (attempt == 3) {

@@ -144,8 +144,12 @@ class Open311Controller {
 		Open311Format f = Open311Format.of(format);
 		Agency agency = jurisdictions.resolve(param(request, "jurisdiction_id"));
 		boolean extensions = "true".equalsIgnoreCase(param(request, "extensions"));
-		var found = queries.one(agency, id);
-		return ok(f, "service_requests", new Items("request", views.list(agency, List.of(found), extensions)));
+		var shown = views.list(agency, List.of(queries.one(agency, id)), extensions);
+		if (shown.isEmpty()) {
+			// private category or rejected: for the public it does not exist
+			throw Open311Exception.notFound("service_request_id '" + id + "' not found");
+		}
+		return ok(f, "service_requests", new Items("request", shown));
 	}
 
 	@GetMapping("/v2/tokens/{token}.{format}")

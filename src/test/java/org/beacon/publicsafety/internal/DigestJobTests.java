@@ -15,7 +15,7 @@ class DigestJobTests {
 
 	static Subscription every(Subscription.Frequency frequency) {
 		return new Subscription(3, AgencyId.of(1), "a@example.org", null, null, AlertPlace.NEIGHBOURHOOD, 1L, "1", null,
-				null, null, null, Set.of(), frequency, false, "c", "u", "ACTIVE", Instant.EPOCH);
+				null, null, null, Set.of(), frequency, false, "ACTIVE", Instant.EPOCH);
 	}
 
 	@Test

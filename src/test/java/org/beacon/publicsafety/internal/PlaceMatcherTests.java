@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.publicsafety.AlertPlace;
-import org.beacon.publicsafety.PublicIncident;
+import org.beacon.disclosure.PublicIncident;
 import org.beacon.shared.AgencyId;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class PlaceMatcherTests {
 
 	static Subscription place(AlertPlace kind, Long neighbourhood, Double lat, Double lon, Double radius, String polygon) {
 		return new Subscription(1, AgencyId.of(1), "a@example.org", null, null, kind, neighbourhood, "N", lat, lon, radius,
-				polygon, Set.of(), Subscription.Frequency.DAILY, false, "c", "u", "ACTIVE", Instant.EPOCH);
+				polygon, Set.of(), Subscription.Frequency.DAILY, false, "ACTIVE", Instant.EPOCH);
 	}
 
 	static PublicIncident at(double lat, double lon, long neighbourhood) {

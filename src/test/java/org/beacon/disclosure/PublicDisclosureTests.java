@@ -1,4 +1,4 @@
-package org.beacon.publicsafety;
+package org.beacon.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,5 +127,71 @@ class PublicDisclosureTests {
 		assertThat(rules.countShown(4)).isFalse();
 		assertThat(new PublicDisclosure(10).count(9)).isEqualTo("fewer than 10");
 		assertThatThrownBy(() -> rules.count(-1)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void disclosesAReportAtItsCellCentreAndItsTextOnlyOnceApproved() {
+		ResidentReport pending = new ResidentReport(false, false, false, 38.62745, -90.19941, "1234 Main St, Apt 5",
+				"Back door kicked in", "https://photos.example.org/door.jpg");
+		ResidentReport approved = new ResidentReport(false, false, true, 38.62745, -90.19941, "1234 Main St, Apt 5",
+				"Back door kicked in", "https://photos.example.org/door.jpg");
+
+		PublicReport before = rules.disclose(pending).orElseThrow();
+		PublicReport after = rules.disclose(approved).orElseThrow();
+
+		assertThat(new double[] { before.lat(), before.lon() }).containsExactly(rules.cellCentre(38.62745, -90.19941));
+		assertThat(before.address()).isNull();
+		assertThat(before.description()).isNull();
+		assertThat(before.mediaUrl()).isNull();
+		assertThat(after.address()).isEqualTo("1200 BLOCK MAIN ST");
+		assertThat(after.description()).isEqualTo("Back door kicked in");
+		assertThat(after.mediaUrl()).isEqualTo("https://photos.example.org/door.jpg");
+		assertThat(new double[] { after.lat(), after.lon() }).containsExactly(before.lat(), before.lon());
+	}
+
+	@Test
+	void neverDisclosesPrivateOrRejectedReportsNorTheirUpdates() {
+		assertThat(rules.disclose(new ResidentReport(true, false, true, 38.6, -90.2, "1 MAIN ST", "x", null))).isEmpty();
+		assertThat(rules.disclose(new ResidentReport(false, true, false, 38.6, -90.2, null, null, null))).isEmpty();
+		assertThat(rules.disclose(new ReportUpdate(true, false, true, "Passed to the beat officer"))).isEmpty();
+		assertThat(rules.disclose(new ReportUpdate(false, true, true, "Closed"))).isEmpty();
+		assertThat(rules.disclose(new ReportUpdate(false, false, false, "Caller sounded upset"))).isEmpty();
+		assertThat(rules.disclose(new ReportUpdate(false, false, true, "Fixed")).orElseThrow().text()).isEqualTo("Fixed");
+		assertThat(rules.disclose(new ReportUpdate(false, false, true, null)).orElseThrow().text()).isEmpty();
+	}
+
+	@Test
+	void aReportWithoutAPointHasNoneInPublic() {
+		PublicReport p = rules.disclose(new ResidentReport(false, false, true, null, null, "Grand & Arsenal", null, null))
+				.orElseThrow();
+		assertThat(p.located()).isFalse();
+		assertThat(p.address()).isEqualTo("GRAND & ARSENAL");
+	}
+
+	@Test
+	void disclosesAreaNoticesOnlyWithoutSmallCounts() {
+		AreaNotice ok = new AreaNotice("neighbourhood", "59", "Tower Grove South", "Overdose alert",
+				"Carry naloxone.", "Fewer than 5 suspected overdoses were reported in Tower Grove South on 2029-08-10.");
+		assertThat(rules.disclose(ok)).contains(new PublicNotice("neighbourhood", "59", "Tower Grove South",
+				"Overdose alert", "Carry naloxone.", ok.countText()));
+		// a point or a cell is not an area
+		assertThat(rules.disclose(new AreaNotice("cell", "89283082803ffff", "x", "t", "b", null))).isEmpty();
+		// a text stating a count below k
+		assertThat(rules.disclose(new AreaNotice("city", "stl", "St. Louis", "t", "3 overdoses on Cherokee St", null)))
+				.isEmpty();
+		assertThat(rules.disclose(new AreaNotice("city", "stl", "St. Louis", "2 deaths this week", "b", null))).isEmpty();
+		// a count sentence written when k was lower is dropped, the notice stays
+		PublicNotice raised = new PublicDisclosure(10).disclose(new AreaNotice("city", "stl", "St. Louis", "t", "b",
+				"6 suspected overdoses were reported in St. Louis on 2029-08-10.")).orElseThrow();
+		assertThat(raised.countText()).isNull();
+	}
+
+	@Test
+	void findsStatedCountsBelowTheMinimum() {
+		assertThat(rules.smallCounts("3 suspected overdoses and 12 deaths; 4 people helped")).containsExactly(
+				"3 suspected overdoses", "4 people");
+		assertThat(rules.smallCounts("Fewer than 5 overdoses; 5 cases")).isEmpty();
+		assertThat(rules.smallCounts("Call 988 or 911")).isEmpty();
+		assertThat(rules.smallCounts(null)).isEmpty();
 	}
 }

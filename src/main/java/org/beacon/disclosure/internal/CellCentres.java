@@ -1,4 +1,4 @@
-package org.beacon.publicsafety.internal;
+package org.beacon.disclosure.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

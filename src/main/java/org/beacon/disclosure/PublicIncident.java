@@ -1,4 +1,4 @@
-package org.beacon.publicsafety;
+package org.beacon.disclosure;
 
 import java.time.LocalDate;
 

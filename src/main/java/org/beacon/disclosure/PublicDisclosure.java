@@ -1,7 +1,9 @@
-package org.beacon.publicsafety;
+package org.beacon.disclosure;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,22 +12,28 @@ import java.util.regex.Pattern;
 
 import org.beacon.incidents.IncidentRow;
 import org.beacon.incidents.OffenseCategory;
-import org.beacon.publicsafety.internal.CellCentres;
+import org.beacon.disclosure.internal.CellCentres;
 import org.beacon.tips.TipCategory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The one set of privacy rules every public output of Beacon goes through (map, list, CSV, GeoJSON, Atom,
- * alerts). See {@code docs/methods/public-disclosure.md}.
+ * The one set of privacy rules every public output of Beacon goes through: the crime map and its list, CSV,
+ * GeoJSON and Atom; resident alerts; Open311 GET requests, GET one request and {@code servicerequestupdates};
+ * the overdose harm-reduction notices. See {@code docs/methods/public-disclosure.md}.
  * <ol>
  * <li>Places are generalised: an address to its hundred block ("4321 Margaretta Ave" becomes
- * "4300 BLOCK MARGARETTA AVE"), a point to the centre of its H3 cell at {@link #H3_RESOLUTION}.</li>
+ * "4300 BLOCK MARGARETTA AVE"), a point to the centre of its H3 cell at {@link #H3_RESOLUTION}; notices name
+ * areas only.</li>
  * <li>Some categories are never public: rape and other sex offences, offences against the family (domestic),
- * anything that names a juvenile, drug tips, and overdoses at a residence.</li>
- * <li>Counts from 1 to {@code beacon.privacy.min-count - 1} (default 5) are shown as "fewer than 5".</li>
- * <li>Times are dropped; the public sees the local date.</li>
+ * anything that names a juvenile, drug tips, reports in a private category, and overdoses at a residence.</li>
+ * <li>Counts from 1 to {@code beacon.privacy.min-count - 1} (default 5) are shown as "fewer than 5", and a
+ * text that states such a count is not published.</li>
+ * <li>Times of incidents are dropped; the public sees the local date. What a resident wrote is public only
+ * after moderation approved it.</li>
  * </ol>
+ * The {@code disclose} methods make every public value; a public endpoint that shows recorded data calls one of
+ * them ({@code PublicEndpointsDisclosureIntegrationTests} checks every public handler).
  */
 @Component
 public class PublicDisclosure {
@@ -62,6 +70,17 @@ public class PublicDisclosure {
 			"(?i)[,\\s]*(?:\\bAPT\\b\\.?|\\bAPARTMENT\\b|\\bUNIT\\b|\\bSUITE\\b|\\bSTE\\b\\.?|#)\\s*[\\w-]+");
 
 	private static final Pattern XX_BLOCK = Pattern.compile("^\\s*(\\d+)XX\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+
+	/** Areas a public notice may name: never a point, a block or a cell. */
+	public static final List<String> NOTICE_AREA_LEVELS = List.of("jurisdiction", "neighbourhood", "county", "city");
+
+	/**
+	 * A number followed within two words by what it counts ("3 overdoses", "2 suspected deaths"). Numbers in
+	 * words ("two people") are not caught; publishers are told to let Beacon state the count.
+	 */
+	private static final Pattern STATED_COUNT = Pattern.compile(
+			"\\b(\\d{1,6})\\s+(?:[\\p{L}-]+\\s+){0,2}(overdoses?|deaths?|people|persons?|cases?|residents?|neighbou?rs?|victims?)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private final int minCount;
 	private final CellCentres cells;
@@ -114,6 +133,75 @@ public class PublicDisclosure {
 		String neighbourhood = row.neighbourhoodId() == 0 ? null : row.neighbourhoodName();
 		return Optional.of(new PublicIncident(row.occurredAt().atZone(zone).toLocalDate(), row.category(),
 				block(row.blockAddress()), centre[0], centre[1], row.neighbourhoodId(), neighbourhood));
+	}
+
+	/**
+	 * A resident's report (an Open311 service request) as the public may see it, or empty when it must not
+	 * appear at all: a report in a private category or one moderation rejected. The point becomes its cell
+	 * centre (null when the report had none); address, description and media only once moderation approved
+	 * them, the address as its hundred block.
+	 */
+	public Optional<PublicReport> disclose(ResidentReport report) {
+		if (report == null || report.privateCategory() || report.rejected()) {
+			return Optional.empty();
+		}
+		Double lat = null;
+		Double lon = null;
+		if (report.lat() != null && report.lon() != null) {
+			double[] centre = cellCentre(report.lat(), report.lon());
+			if (!Double.isNaN(centre[0])) {
+				lat = centre[0];
+				lon = centre[1];
+			}
+		}
+		boolean approved = report.textApproved();
+		return Optional.of(new PublicReport(lat, lon, approved ? block(report.address()) : null,
+				approved ? report.description() : null, approved ? report.mediaUrl() : null));
+	}
+
+	/**
+	 * A staff update of a report as the public may see it: only updates written for the public, of reports the
+	 * public may see; empty otherwise.
+	 */
+	public Optional<PublicUpdate> disclose(ReportUpdate update) {
+		if (update == null || !update.publicUpdate() || update.privateCategory() || update.requestRejected()) {
+			return Optional.empty();
+		}
+		return Optional.of(new PublicUpdate(update.text() == null ? "" : update.text()));
+	}
+
+	/**
+	 * An area notice (overdose harm reduction) as the public may see it, or empty when it must not appear: it
+	 * names no allowed area ({@link #NOTICE_AREA_LEVELS}), or its title or text states a count below the minimum.
+	 * A stored count sentence that would now be too small (the minimum was raised) is dropped.
+	 */
+	public Optional<PublicNotice> disclose(AreaNotice notice) {
+		if (notice == null || notice.areaLevel() == null || !NOTICE_AREA_LEVELS.contains(notice.areaLevel())
+				|| !smallCounts(notice.title()).isEmpty() || !smallCounts(notice.body()).isEmpty()) {
+			return Optional.empty();
+		}
+		String count = notice.countText() != null && smallCounts(notice.countText()).isEmpty() ? notice.countText() : null;
+		return Optional.of(new PublicNotice(notice.areaLevel(), notice.areaCode(), notice.areaName(), notice.title(),
+				notice.body(), count));
+	}
+
+	/**
+	 * The phrases of a text that state a count from 1 to k-1 ("3 overdoses", "2 suspected deaths"); empty when
+	 * there are none or the text is null.
+	 */
+	public List<String> smallCounts(String text) {
+		List<String> found = new ArrayList<>();
+		if (text == null) {
+			return found;
+		}
+		Matcher m = STATED_COUNT.matcher(text);
+		while (m.find()) {
+			long n = Long.parseLong(m.group(1));
+			if (n > 0 && n < minCount) {
+				found.add(m.group());
+			}
+		}
+		return found;
 	}
 
 	/**
