@@ -1,0 +1,345 @@
+package org.beacon.overdose.internal;
+
+import java.util.Arrays;
+
+/**
+ * The largest LLR over all prospective cylinders (windows ending on the last day) of one data set, for
+ * the Monte Carlo replications, where only that maximum matters. Same cylinders and the same LLR
+ * formula as {@link CylinderScanner#maxLlr}, so the result is the same number; it gets there by
+ * proving most circles cannot beat the best LLR so far instead of looking at their windows.
+ *
+ * <p>A window is its start day s (it ends on the last day L). With the circle's cases n and the cases on
+ * days ≥ s, c(s) and t(s): μ(s) = n·t(s)/C. Start days are cut into <em>blocks</em> [p, q] whose t
+ * differ by at most {@link #BLOCK_RATIO}; in a block c ≤ c(p) =: c_hi and μ ≥ n·t(q)/C =: μ_lo, so no
+ * window of the block reaches τ if c_hi &lt; ĉ(μ_lo, τ), the cases needed ({@link LlrThresholds}).
+ * Blocks are grouped into <em>tiers</em> of t within {@link #TIER_RATIO}. A tier keeps a
+ * <em>room</em>: the least ĉ − c_hi over its blocks when last checked. Adding a location z to the
+ * circle raises each block's c_hi by at most z's cases on days ≥ the tier's first start, a_z, and
+ * raises μ_lo by at least n_z·t_min/C; while the room stays positive after subtracting
+ * a_z − n_z·t_min/C for each added location, no window of the tier can reach τ and the tier is not
+ * looked at. The proof that the μ credit is sound (the excess ĉ − μ needed grows with μ) is in
+ * docs/methods/space-time-scan.md; it needs every circle to hold at most half the cases, otherwise
+ * only a_z is subtracted. The largest circle must hold fewer than all cases. When a tier's room runs out, its blocks are checked again; a block that can
+ * reach τ has its windows evaluated one by one (starts on case days only, as in
+ * {@link CylinderScanner}).
+ */
+final class ProspectiveScanner {
+
+	/** Start days in one block have suffix totals t within this ratio: the bound's slack on μ. */
+	static final double BLOCK_RATIO = 1.03;
+
+	/** Blocks in one tier have suffix totals within this ratio: the room's loss per added location. */
+	static final double TIER_RATIO = 1.6;
+
+	/** Relative margin on τ, so rounding in a bound never hides a window that beats it. */
+	private static final double TAU_MARGIN = 1e-9;
+
+	private final ScanCircles circles;
+	private final int[] locationStart;
+	private final long[] locationTotal;
+	private final long total;
+	private final int days;
+	private final int firstDay;
+	private final int minCases;
+	private final long[] suffix;
+	private final int blocks;
+	private final int[] blockFirst;
+	private final int[] blockLast;
+	private final double[] blockShare;
+	private final int[] dayBlock;
+	private final int tiers;
+	private final int[] tierFirstBlock;
+	private final int[] blockTier;
+	private final int[] tierFirstDay;
+	private final boolean muCredit;
+	private final LlrThresholds thresholds;
+
+	/** Per-thread working memory. */
+	static final class Scratch {
+		final int[] start;
+		final int[] day;
+		final int[] firstTier;
+		final int[] tierCases;
+		final double[] charge;
+		final int[] histogram;
+		final int[] circleDay;
+		final int[] cumulative;
+		final double[] room;
+		final long[] marked;
+		int rowLevel = -1;
+		int[] row;
+
+		Scratch(int locations, int cases, int days, int blocks, int tiers) {
+			start = new int[locations + 1];
+			day = new int[cases];
+			firstTier = new int[locations];
+			tierCases = new int[locations * tiers];
+			charge = new double[locations * tiers];
+			histogram = new int[blocks];
+			circleDay = new int[days];
+			cumulative = new int[tiers];
+			room = new double[tiers];
+			marked = new long[(tiers + 63) >>> 6];
+		}
+	}
+
+	ProspectiveScanner(ScanCircles circles, int[] locationStart, long[] locationTotal, long[] dayTotal, long total,
+			int maxWindow, int minCases) {
+		this.circles = circles;
+		this.locationStart = locationStart;
+		this.locationTotal = locationTotal;
+		this.total = total;
+		this.days = dayTotal.length;
+		this.firstDay = Math.max(0, days - maxWindow);
+		this.minCases = minCases;
+		this.suffix = new long[days + 1];
+		for (int d = days - 1; d >= 0; d--) {
+			suffix[d] = suffix[d + 1] + (d >= firstDay ? dayTotal[d] : 0);
+		}
+		// blocks from the last day backwards; trailing days without cases start no window (t = 0)
+		int[] first = new int[days];
+		int[] last = new int[days];
+		this.dayBlock = new int[days];
+		Arrays.fill(dayBlock, -1);
+		int b = 0;
+		int s = days - 1;
+		while (s >= firstDay && suffix[s] == 0) {
+			s--;
+		}
+		while (s >= firstDay) {
+			int p = s;
+			while (p - 1 >= firstDay && suffix[p - 1] <= BLOCK_RATIO * suffix[s]) {
+				p--;
+			}
+			first[b] = p;
+			last[b] = s;
+			for (int d = p; d <= s; d++) {
+				dayBlock[d] = b;
+			}
+			b++;
+			s = p - 1;
+		}
+		this.blocks = b;
+		this.blockFirst = Arrays.copyOf(first, b);
+		this.blockLast = Arrays.copyOf(last, b);
+		this.blockShare = new double[b];
+		for (int j = 0; j < b; j++) {
+			blockShare[j] = (double) suffix[blockLast[j]] / total;
+		}
+		int[] tierStart = new int[b + 1];
+		int t = 0;
+		for (int j = 0; j < b; ) {
+			tierStart[t++] = j;
+			long shortest = suffix[blockLast[j]];
+			j++;
+			while (j < b && suffix[blockFirst[j]] <= TIER_RATIO * shortest) {
+				j++;
+			}
+		}
+		tierStart[t] = b;
+		this.tiers = t;
+		this.tierFirstBlock = Arrays.copyOf(tierStart, t + 1);
+		this.blockTier = new int[b];
+		this.tierFirstDay = new int[t];
+		for (int k = 0; k < t; k++) {
+			for (int j = tierFirstBlock[k]; j < tierFirstBlock[k + 1]; j++) {
+				blockTier[j] = k;
+			}
+			tierFirstDay[k] = blockFirst[tierFirstBlock[k + 1] - 1];
+		}
+		long maxCircle = maxCircleCases(circles, locationTotal);
+		this.muCredit = 2 * maxCircle <= total;
+		this.thresholds = new LlrThresholds(total, maxCircle);
+	}
+
+	/** Cases in the largest circle; the bounds need it below all cases (a maximum share under 1 does that). */
+	static long maxCircleCases(ScanCircles circles, long[] locationTotal) {
+		long max = 0;
+		for (int i = 0; i < circles.centres(); i++) {
+			int[] ends = circles.ends[i];
+			long n = 0;
+			for (int j = 0; ends.length > 0 && j < ends[ends.length - 1]; j++) {
+				n += locationTotal[circles.neighbours[i][j]];
+			}
+			max = Math.max(max, n);
+		}
+		return max;
+	}
+
+	Scratch newScratch() {
+		return new Scratch(locationStart.length - 1, (int) total, days, blocks, tiers);
+	}
+
+	/** Largest LLR over all prospective cylinders of {@code caseDay}, 0 if none has more cases than expected. */
+	double maxLlr(int[] caseDay, Scratch s) {
+		if (blocks == 0) {
+			return 0;
+		}
+		gather(caseDay, s);
+		double best = 0;
+		for (int i = 0; i < circles.centres(); i++) {
+			best = scanCentre(i, s, best);
+		}
+		return best;
+	}
+
+	/**
+	 * Each location's cases on days a window can hold; for each tier t its cases on or after the tier's
+	 * first start, a_z(t), and what adding it can take from the tier's room: the largest
+	 * a_z(p) − n_z·t(q)/C over the tier's blocks [p, q] (the rise of c_hi less that of μ_lo).
+	 * {@code firstTier[z]}: the first tier where a_z(t) is not 0; earlier tiers lose no room.
+	 */
+	private void gather(int[] caseDay, Scratch s) {
+		int k = 0;
+		int locations = locationStart.length - 1;
+		int[] histogram = s.histogram;
+		for (int z = 0; z < locations; z++) {
+			s.start[z] = k;
+			Arrays.fill(histogram, 0);
+			for (int c = locationStart[z]; c < locationStart[z + 1]; c++) {
+				int d = caseDay[c];
+				if (d >= firstDay && dayBlock[d] >= 0) {
+					s.day[k++] = d;
+					histogram[dayBlock[d]]++;
+				}
+			}
+			int onOrAfter = 0;
+			s.firstTier[z] = tiers;
+			for (int t = 0, from = z * tiers; t < tiers; t++) {
+				double most = Double.NEGATIVE_INFINITY;
+				for (int j = tierFirstBlock[t]; j < tierFirstBlock[t + 1]; j++) {
+					onOrAfter += histogram[j];
+					most = Math.max(most, onOrAfter - (muCredit ? locationTotal[z] * blockShare[j] : 0));
+				}
+				if (onOrAfter > 0 && s.firstTier[z] == tiers) {
+					s.firstTier[z] = t;
+				}
+				s.tierCases[from + t] = onOrAfter;
+				s.charge[from + t] = most;
+			}
+		}
+		s.start[locations] = k;
+	}
+
+	/**
+	 * All circles of centre {@code i}; returns the larger of {@code best} and their best LLR. A tier is
+	 * checked when its room runs out, and not while the circle has no case in its reach (no window
+	 * there has a case).
+	 */
+	private double scanCentre(int i, Scratch s, double best) {
+		int[] neighbours = circles.neighbours[i];
+		int[] ends = circles.ends[i];
+		int[] circleDay = s.circleDay;
+		int[] cumulative = s.cumulative;
+		int[] tierCases = s.tierCases;
+		double[] charge = s.charge;
+		double[] room = s.room;
+		long[] marked = s.marked;
+		Arrays.fill(circleDay, firstDay, days, 0);
+		Arrays.fill(cumulative, 0);
+		Arrays.fill(room, 0);
+		Arrays.fill(marked, 0);
+		for (int t = 0; t < tiers; t++) {
+			marked[t >>> 6] |= 1L << t;
+		}
+		int added = 0;
+		long n = 0;
+		for (int k = 0; k < ends.length; k++) {
+			for (; added < ends[k]; added++) {
+				int z = neighbours[added];
+				n += locationTotal[z];
+				for (int c = s.start[z]; c < s.start[z + 1]; c++) {
+					circleDay[s.day[c]]++;
+				}
+				int from = z * tiers;
+				int first = s.firstTier[z];
+				for (int t = first; t < tiers; t++) {
+					cumulative[t] += tierCases[from + t];
+				}
+				boolean ranOut = false;
+				for (int t = first; t < tiers; t++) {
+					double r = room[t] - charge[from + t];
+					room[t] = r;
+					ranOut |= r <= 0;
+				}
+				if (ranOut) {
+					for (int t = first; t < tiers; t++) {
+						if (room[t] <= 0) {
+							marked[t >>> 6] |= 1L << t;
+						}
+					}
+				}
+			}
+			if (n < minCases) {
+				continue;
+			}
+			for (int w = 0; w < marked.length; w++) {
+				long bits = marked[w];
+				for (; bits != 0; bits &= bits - 1) {
+					int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+					if (cumulative[t] > 0) {
+						best = recheck(t, n, s, best);
+						if (room[t] > 0) {
+							marked[w] &= ~(1L << t);
+						}
+					}
+				}
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Checks the blocks of tier {@code t}, evaluates the windows of those that can beat {@code best}, and
+	 * sets the tier's room to the least ĉ − c_hi.
+	 */
+	private double recheck(int t, long n, Scratch s, double best) {
+		int[] circleDay = s.circleDay;
+		long x = t == 0 ? 0 : s.cumulative[t - 1]; // the circle's cases after the tier's last day
+		double least = Double.POSITIVE_INFINITY;
+		for (int j = tierFirstBlock[t]; j < tierFirstBlock[t + 1]; j++) {
+			long cHigh = x;
+			for (int d = blockFirst[j]; d <= blockLast[j]; d++) {
+				cHigh += circleDay[d];
+			}
+			double muLow = n * blockShare[j];
+			double tau = best * (1 - TAU_MARGIN);
+			int level = LlrThresholds.level(tau);
+			if (level != s.rowLevel) {
+				s.row = thresholds.row(level);
+				s.rowLevel = level;
+			}
+			double room = thresholds.casesNeeded(muLow, tau, s.row) - cHigh;
+			if (room <= 0 && cHigh >= minCases && cHigh > muLow && thresholds.llr(cHigh, muLow) >= tau) {
+				best = evaluateBlock(j, n, x, circleDay, best);
+				room = 0;
+			}
+			least = Math.min(least, room);
+			x = cHigh;
+		}
+		s.room[t] = least;
+		return best;
+	}
+
+	/** Every window starting on a case day of block {@code j}; {@code after}: circle cases after the block. */
+	private double evaluateBlock(int j, long n, long after, int[] circleDay, double best) {
+		long c = after;
+		for (int start = blockLast[j]; start >= blockFirst[j]; start--) {
+			if (circleDay[start] == 0) {
+				continue;
+			}
+			c += circleDay[start];
+			long t = suffix[start];
+			if (c < minCases || c * total - n * t <= 0) {
+				continue;
+			}
+			double mu = (double) n * t / total;
+			long rest = total - c;
+			double llr = c * Math.log(c / mu) + (rest == 0 ? 0.0 : rest * Math.log(rest / (total - mu)));
+			if (llr > best) {
+				best = llr;
+			}
+		}
+		return best;
+	}
+}
