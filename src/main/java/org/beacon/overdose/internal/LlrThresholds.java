@@ -78,11 +78,23 @@ final class LlrThresholds {
 	/** As {@link #casesNeeded(double, double)}, with {@code row(level(tau))} already at hand. */
 	double casesNeeded(double mu, double tau, int[] row) {
 		if (mu >= CLOSED_FORM_MU) {
-			double d = Math.sqrt(2 * Math.max(tau, 0) / (1 / mu + complementInverse));
-			return Math.min(mu + d, maxCircleCases);
+			return capped(mu + closedFormExcess(mu, tau));
 		}
 		int bucket = bucket(mu);
 		return bucket < 0 ? 0 : row[bucket];
+	}
+
+	/**
+	 * D = √(2τ / (1/μ + 1/(C − n_max))): for μ ≥ {@link #CLOSED_FORM_MU}, ĉ = min(μ + D, n_max). D grows
+	 * with μ and with τ, so D at a smaller μ or τ is a lower bound.
+	 */
+	double closedFormExcess(double mu, double tau) {
+		return Math.sqrt(2 * Math.max(tau, 0) / (1 / mu + complementInverse));
+	}
+
+	/** No circle holds more than n_max cases: f(c, μ) &lt; τ for all c ≤ n_max already means ĉ ≥ n_max. */
+	double capped(double cases) {
+		return Math.min(cases, maxCircleCases);
 	}
 
 	/**

@@ -4,24 +4,23 @@ import java.util.Arrays;
 
 /**
  * The largest LLR over all prospective cylinders (windows ending on the last day) of one data set, for
- * the Monte Carlo replications, where only that maximum matters. Same cylinders and the same LLR
- * formula as {@link CylinderScanner#maxLlr}, so the result is the same number; it gets there by
- * proving most circles cannot beat the best LLR so far instead of looking at their windows.
+ * the Monte Carlo replications, where only that maximum matters. It visits the same cylinders as
+ * {@link CylinderScanner#maxLlr} and computes their LLR with the same formula, so it returns the same
+ * number; but it skips every circle it can prove holds no window beating the best LLR so far, τ.
  *
- * <p>A window is its start day s (it ends on the last day L). With the circle's cases n and the cases on
- * days ≥ s, c(s) and t(s): μ(s) = n·t(s)/C. Start days are cut into <em>blocks</em> [p, q] whose t
- * differ by at most {@link #BLOCK_RATIO}; in a block c ≤ c(p) =: c_hi and μ ≥ n·t(q)/C =: μ_lo, so no
- * window of the block reaches τ if c_hi &lt; ĉ(μ_lo, τ), the cases needed ({@link LlrThresholds}).
- * Blocks are grouped into <em>tiers</em> of t within {@link #TIER_RATIO}. A tier keeps a
- * <em>room</em>: the least ĉ − c_hi over its blocks when last checked. Adding a location z to the
- * circle raises each block's c_hi by at most z's cases on days ≥ the tier's first start, a_z, and
- * raises μ_lo by at least n_z·t_min/C; while the room stays positive after subtracting
- * a_z − n_z·t_min/C for each added location, no window of the tier can reach τ and the tier is not
- * looked at. The proof that the μ credit is sound (the excess ĉ − μ needed grows with μ) is in
- * docs/methods/space-time-scan.md; it needs every circle to hold at most half the cases, otherwise
- * only a_z is subtracted. The largest circle must hold fewer than all cases. When a tier's room runs out, its blocks are checked again; a block that can
- * reach τ has its windows evaluated one by one (starts on case days only, as in
- * {@link CylinderScanner}).
+ * <p>A window is its start day s. With n the circle's cases, c(s) its cases from s on and t(s) all cases
+ * from s on, μ(s) = n·t(s)/C. Start days are cut into <em>blocks</em> [p, q] whose t differ by at most
+ * {@link #BLOCK_RATIO}: every window of a block has c ≤ c_hi = c(p) and μ ≥ μ_lo = n·t(q)/C, so none
+ * reaches τ while c_hi &lt; ĉ(μ_lo, τ), the cases needed ({@link LlrThresholds}). Blocks are grouped into
+ * <em>tiers</em> of t within {@link #TIER_RATIO}. A tier's <em>room</em> is the least ĉ − c_hi over its
+ * blocks when last checked; adding location z to the circle charges it the most z can take from any of
+ * its blocks, max over [p, q] of a_z(p) − n_z·t(q)/C (a_z(p): z's cases from p on). While the room is
+ * positive the tier needs no look; when it runs out its blocks are checked again, and a block that can
+ * reach τ has its windows evaluated one by one (start days with a case in the circle only).
+ *
+ * <p>The μ credit n_z·t(q)/C is sound when no circle holds more than half the cases: the excess
+ * c_τ(μ) − μ that τ needs then never shrinks as μ grows (proof in docs/methods/space-time-scan.md).
+ * Above half, rooms are charged a_z(p) only. The largest circle must hold fewer than all cases.
  */
 final class ProspectiveScanner {
 
@@ -49,8 +48,6 @@ final class ProspectiveScanner {
 	private final int[] dayBlock;
 	private final int tiers;
 	private final int[] tierFirstBlock;
-	private final int[] blockTier;
-	private final int[] tierFirstDay;
 	private final boolean muCredit;
 	private final LlrThresholds thresholds;
 
@@ -139,14 +136,6 @@ final class ProspectiveScanner {
 		tierStart[t] = b;
 		this.tiers = t;
 		this.tierFirstBlock = Arrays.copyOf(tierStart, t + 1);
-		this.blockTier = new int[b];
-		this.tierFirstDay = new int[t];
-		for (int k = 0; k < t; k++) {
-			for (int j = tierFirstBlock[k]; j < tierFirstBlock[k + 1]; j++) {
-				blockTier[j] = k;
-			}
-			tierFirstDay[k] = blockFirst[tierFirstBlock[k + 1] - 1];
-		}
 		long maxCircle = maxCircleCases(circles, locationTotal);
 		this.muCredit = 2 * maxCircle <= total;
 		this.thresholds = new LlrThresholds(total, maxCircle);
@@ -291,12 +280,15 @@ final class ProspectiveScanner {
 
 	/**
 	 * Checks the blocks of tier {@code t}, evaluates the windows of those that can beat {@code best}, and
-	 * sets the tier's room to the least ĉ − c_hi.
+	 * sets the tier's room to the least ĉ − c_hi. The closed-form ĉ grows with μ_lo, which grows along
+	 * the tier, so the first block's excess gives every later block a lower bound; the square root is
+	 * only taken where that bound could be the tier's least room or could reach τ.
 	 */
 	private double recheck(int t, long n, Scratch s, double best) {
 		int[] circleDay = s.circleDay;
 		long x = t == 0 ? 0 : s.cumulative[t - 1]; // the circle's cases after the tier's last day
 		double least = Double.POSITIVE_INFINITY;
+		double excessFloor = Double.NaN;
 		for (int j = tierFirstBlock[t]; j < tierFirstBlock[t + 1]; j++) {
 			long cHigh = x;
 			for (int d = blockFirst[j]; d <= blockLast[j]; d++) {
@@ -304,12 +296,24 @@ final class ProspectiveScanner {
 			}
 			double muLow = n * blockShare[j];
 			double tau = best * (1 - TAU_MARGIN);
-			int level = LlrThresholds.level(tau);
-			if (level != s.rowLevel) {
-				s.row = thresholds.row(level);
-				s.rowLevel = level;
+			double room;
+			if (muLow >= LlrThresholds.CLOSED_FORM_MU) {
+				if (excessFloor != excessFloor) {
+					excessFloor = thresholds.closedFormExcess(muLow, tau);
+				}
+				room = thresholds.capped(muLow + excessFloor) - cHigh;
+				if (room <= 0 || room < least) {
+					room = thresholds.capped(muLow + thresholds.closedFormExcess(muLow, tau)) - cHigh;
+				}
 			}
-			double room = thresholds.casesNeeded(muLow, tau, s.row) - cHigh;
+			else {
+				int level = LlrThresholds.level(tau);
+				if (level != s.rowLevel) {
+					s.row = thresholds.row(level);
+					s.rowLevel = level;
+				}
+				room = thresholds.casesNeeded(muLow, tau, s.row) - cHigh;
+			}
 			if (room <= 0 && cHigh >= minCases && cHigh > muLow && thresholds.llr(cHigh, muLow) >= tau) {
 				best = evaluateBlock(j, n, x, circleDay, best);
 				room = 0;
