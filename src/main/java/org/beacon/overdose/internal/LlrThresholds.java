@@ -3,56 +3,66 @@ package org.beacon.overdose.internal;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * How many cases a cylinder needs before its LLR can reach a threshold τ: for expected count μ, a
- * lower bound ĉ on the root c_τ(μ) of f(c, μ) = τ, where
+ * How far a cylinder's cases must exceed their expectation before its LLR can reach a threshold τ: for
+ * expected count μ, an excess D̂(μ, τ) such that every cylinder with c − μ &lt; D̂ and at least μ expected
+ * has an LLR below τ. Write the scan's LLR, for c &gt; μ, as
  *
  * <pre>
- * f(c, μ) = c ln(c/μ) + (C−c) ln((C−c)/(C−μ))        the scan's LLR, c &gt; μ
- *         = φ(c, μ) + φ(C−c, C−μ),   φ(x, m) = x ln(x/m) − x + m ≥ 0
+ * f(c, μ) = c ln(c/μ) + (C−c) ln((C−c)/(C−μ)) = φ(c, μ) + φ(C−c, C−μ),   φ(x, m) = x ln(x/m) − x + m ≥ 0
  * </pre>
  *
- * f grows with c and falls with μ when c &gt; μ, so every cylinder with fewer than ĉ cases and at least
- * μ expected has an LLR below τ. Two ways to get ĉ, both proven lower bounds:
+ * With u = x/m, φ = m ψ(u) and ψ(u) = u ln u − u + 1 ≤ (1−u)²/(2u) for u &lt; 1 (same value and slope at 1,
+ * larger second derivative), so the second term is at most D²/(2(C − c)) ≤ D²κ/2 with D = c − μ,
+ * κ = 1/(C − n_max) and n_max the most cases any circle holds. Hence
+ *
+ * <pre>
+ * f(μ + D, μ) ≤ B(D, μ) = φ(μ + D, μ) + D²κ/2
+ * </pre>
+ *
+ * B rises with D and falls with μ (∂φ(μ+D, μ)/∂μ = ln(1 + D/μ) − D/μ &lt; 0), so a cylinder whose excess is
+ * at most D and whose expectation is at least μ has an LLR of at most B(D, μ); and the excess B needs to
+ * reach τ never shrinks as μ grows. D̂ is a lower bound on that root:
  * <ul>
- * <li>μ ≥ {@link #CLOSED_FORM_MU}: with u = c/μ, φ(c, μ) = μ ψ(u), ψ(u) = u ln u − u + 1 ≤ (u−1)²/2 for
- * u ≥ 1; and ψ(u) ≤ (1−u)²/(2u) for u &lt; 1 bounds the second term by (c−μ)²/(2(C−c)). So with
- * D = c − μ and c ≤ n_max (no circle holds more): f ≤ D²/2 · (1/μ + 1/(C − n_max)), and
- * ĉ = μ + √(2τ / (1/μ + 1/(C − n_max))), at most n_max. It gives up 7 % of the excess c − μ needed at
- * μ = 100, τ = 8 (the cubic term of ψ), less as μ grows.
- * <li>μ below it, where the quadratic bound is loose: a table per threshold level
- * τ_k = k/{@value #LEVELS_PER_UNIT} ≤ τ, with {@value #BUCKETS_PER_OCTAVE} buckets of μ per power of two:
- * for the bucket's lower end μ_b ≤ μ, the largest c with f(c, μ_b) &lt; τ_k (or c ≤ μ_b). Since f falls
- * with μ and rises with τ, that c stays below the root for every μ in the bucket. Rows are computed on
- * first use and shared between threads.
+ * <li>μ ≥ {@link #CLOSED_FORM_MU}: ψ(u) ≤ (u−1)²/2 for u ≥ 1 gives B ≤ D²/2 · (1/μ + κ), so
+ * D̂ = √(2τ / (1/μ + κ)). It gives up 7 % of the exact root's excess at μ = 100, τ = 8 (the cubic term
+ * of ψ), less as μ grows.
+ * <li>μ below it, where that is loose: a table per threshold level τ_k = k/{@value #LEVELS_PER_UNIT} ≤ τ,
+ * with {@value #BUCKETS_PER_OCTAVE} buckets of μ per power of two: the root of B(·, μ_b) = τ_k at the
+ * bucket's lower end μ_b ≤ μ, rounded down. Rows are computed on first use and shared between threads.
  * </ul>
- * Degenerate input: τ ≤ 0 gives ĉ ≤ μ (every high-rate cylinder passes).
+ * Degenerate input: τ ≤ 0 gives D̂ = 0 (every cylinder with more cases than expected passes).
  */
 final class LlrThresholds {
 
-	/** From this expected count on, the closed form is within 7 % of the excess the exact root needs. */
+	/** From this expected count on, the closed form is within 7 % of the exact root's excess. */
 	static final double CLOSED_FORM_MU = 100;
 
-	/** Buckets of μ per power of two: a bucket spans at most 2^(1/64) − 1 = 1.1 % of μ. */
-	static final int BUCKET_BITS = 6;
+	/** Buckets of μ per power of two: a bucket spans at most 2^(1/32) − 1 = 2.2 % of μ. */
+	static final int BUCKET_BITS = 5;
 
 	static final int BUCKETS_PER_OCTAVE = 1 << BUCKET_BITS;
 
-	/** The table starts at μ = 2⁻⁴⁰; below, ĉ = 0 (every block there is checked). */
-	static final int OCTAVES_BELOW_ONE = 40;
+	/**
+	 * The table starts at μ = 2⁻³⁰; below, D̂ = 0 (every block there is checked). A cylinder's μ is at
+	 * least 1/C, so this only matters above a billion cases.
+	 */
+	static final int OCTAVES_BELOW_ONE = 30;
 
 	/** Buckets up to 2⁷ = 128 &gt; {@link #CLOSED_FORM_MU}. */
 	static final int BUCKETS = (OCTAVES_BELOW_ONE + 7) * BUCKETS_PER_OCTAVE;
 
-	/** Threshold levels per unit of LLR; τ is rounded down to a level, which only makes ĉ smaller. */
-	static final int LEVELS_PER_UNIT = 32;
+	/** Threshold levels per unit of LLR; τ is rounded down to a level, which only makes D̂ smaller. */
+	static final int LEVELS_PER_UNIT = 16;
 
-	/** Largest tabulated τ; above it the highest level's row is used (smaller ĉ, still a lower bound). */
+	/** Largest tabulated τ; above it the highest level's row is used (smaller D̂, still a lower bound). */
 	static final int MAX_LEVEL = 200 * LEVELS_PER_UNIT;
 
+	/** Bisection steps for a table entry: the root to within 2⁻²⁴ of its bracket (width about 1). */
+	private static final int BISECTION_STEPS = 24;
+
 	private final long total;
-	private final double complementInverse;
-	private final long maxCircleCases;
-	private final AtomicReferenceArray<int[]> rows = new AtomicReferenceArray<>(MAX_LEVEL + 1);
+	private final double kappa;
+	private final AtomicReferenceArray<double[]> rows = new AtomicReferenceArray<>(MAX_LEVEL + 1);
 
 	/**
 	 * @param total all cases C
@@ -63,38 +73,40 @@ final class LlrThresholds {
 			throw new IllegalArgumentException("a circle holds all " + total + " cases: no bound applies");
 		}
 		this.total = total;
-		this.maxCircleCases = maxCircleCases;
-		this.complementInverse = 1.0 / (total - maxCircleCases);
+		this.kappa = 1.0 / (total - maxCircleCases);
 	}
 
-	/**
-	 * A lower bound ĉ on the number of cases a cylinder with {@code mu} expected needs for an LLR of at
-	 * least {@code tau}: every c &lt; ĉ gives f(c, μ) &lt; τ. Not always an integer.
-	 */
-	double casesNeeded(double mu, double tau) {
-		return casesNeeded(mu, tau, row(level(tau)));
+	/** D̂(μ, τ): every cylinder with excess c − μ below it and expectation at least μ has an LLR below τ. */
+	double excessNeeded(double mu, double tau) {
+		return excessNeeded(mu, tau, row(level(tau)));
 	}
 
-	/** As {@link #casesNeeded(double, double)}, with {@code row(level(tau))} already at hand. */
-	double casesNeeded(double mu, double tau, int[] row) {
+	/** As {@link #excessNeeded(double, double)}, with {@code row(level(tau))} already at hand. */
+	double excessNeeded(double mu, double tau, double[] row) {
 		if (mu >= CLOSED_FORM_MU) {
-			return capped(mu + closedFormExcess(mu, tau));
+			return Math.sqrt(2 * Math.max(tau, 0) / (1 / mu + kappa));
 		}
 		int bucket = bucket(mu);
 		return bucket < 0 ? 0 : row[bucket];
 	}
 
-	/**
-	 * D = √(2τ / (1/μ + 1/(C − n_max))): for μ ≥ {@link #CLOSED_FORM_MU}, ĉ = min(μ + D, n_max). D grows
-	 * with μ and with τ, so D at a smaller μ or τ is a lower bound.
-	 */
-	double closedFormExcess(double mu, double tau) {
-		return Math.sqrt(2 * Math.max(tau, 0) / (1 / mu + complementInverse));
+	/** The LLR of c cases against μ expected, the formula {@link CylinderScanner} uses. */
+	double llr(long c, double mu) {
+		long rest = total - c;
+		return c * Math.log(c / mu) + (rest == 0 ? 0.0 : rest * Math.log(rest / (total - mu)));
 	}
 
-	/** No circle holds more than n_max cases: f(c, μ) &lt; τ for all c ≤ n_max already means ĉ ≥ n_max. */
-	double capped(double cases) {
-		return Math.min(cases, maxCircleCases);
+	/** B(D, μ) = φ(μ + D, μ) + D²κ/2, the upper bound on the LLR of excess D over μ. */
+	double bound(double excess, double mu) {
+		double c = mu + excess;
+		return c * Math.log(c / mu) - excess + 0.5 * kappa * excess * excess;
+	}
+
+	static int level(double tau) {
+		if (!(tau > 0)) {
+			return 0;
+		}
+		return (int) Math.min(MAX_LEVEL, Math.floor(tau * LEVELS_PER_UNIT));
 	}
 
 	/**
@@ -116,22 +128,9 @@ final class LlrThresholds {
 		return Math.scalb(1 + (double) (bucket % BUCKETS_PER_OCTAVE) / BUCKETS_PER_OCTAVE, octave);
 	}
 
-	/** The LLR of c cases against μ expected, the formula {@link CylinderScanner} uses. */
-	double llr(long c, double mu) {
-		long rest = total - c;
-		return c * Math.log(c / mu) + (rest == 0 ? 0.0 : rest * Math.log(rest / (total - mu)));
-	}
-
-	static int level(double tau) {
-		if (!(tau > 0)) {
-			return 0;
-		}
-		return (int) Math.min(MAX_LEVEL, Math.floor(tau * LEVELS_PER_UNIT));
-	}
-
 	/** The table row of threshold level {@code level}, computed on first use. */
-	int[] row(int level) {
-		int[] r = rows.get(level);
+	double[] row(int level) {
+		double[] r = rows.get(level);
 		if (r == null) {
 			r = computeRow((double) level / LEVELS_PER_UNIT);
 			rows.compareAndSet(level, null, r);
@@ -140,18 +139,34 @@ final class LlrThresholds {
 	}
 
 	/**
-	 * r[b]: the largest c with f(c, μ_b) &lt; τ at the bucket's lower end μ_b (0 if even c = 1 reaches τ
-	 * there), so f(c, μ) &lt; τ for c ≤ r[b] and every μ in the bucket. Increasing in b, found by walking c up.
+	 * r[b]: the largest D with B(D, μ_b) &lt; τ found by bisection at the bucket's lower end μ_b. B falls
+	 * with μ and rises with τ, so B(D, μ) &lt; τ' for every D ≤ r[b], μ ≥ μ_b, τ' ≥ τ.
 	 */
-	private int[] computeRow(double tau) {
-		int[] r = new int[BUCKETS];
-		int c = 0;
+	private double[] computeRow(double tau) {
+		double[] r = new double[BUCKETS];
+		if (tau <= 0) {
+			return r;
+		}
+		double hi = 1;
 		for (int b = 0; b < BUCKETS; b++) {
 			double mu = bucketStart(b);
-			while (c + 1 < total && (c + 1 <= mu || llr(c + 1, mu) < tau)) {
-				c++;
+			// the root grows with μ: start from the last one, widen until B reaches τ
+			double lo = b == 0 ? 0 : r[b - 1];
+			hi = Math.max(hi, lo + 1);
+			while (bound(hi, mu) < tau) {
+				lo = hi;
+				hi *= 2;
 			}
-			r[b] = c;
+			for (int i = 0; i < BISECTION_STEPS; i++) {
+				double mid = 0.5 * (lo + hi);
+				if (bound(mid, mu) < tau) {
+					lo = mid;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			r[b] = lo;
 		}
 		return r;
 	}

@@ -9,26 +9,30 @@ import java.util.Arrays;
  * number; but it skips every circle it can prove holds no window beating the best LLR so far, τ.
  *
  * <p>A window is its start day s. With n the circle's cases, c(s) its cases from s on and t(s) all cases
- * from s on, μ(s) = n·t(s)/C. Start days are cut into <em>blocks</em> [p, q] whose t differ by at most
- * {@link #BLOCK_RATIO}: every window of a block has c ≤ c_hi = c(p) and μ ≥ μ_lo = n·t(q)/C, so none
- * reaches τ while c_hi &lt; ĉ(μ_lo, τ), the cases needed ({@link LlrThresholds}). Blocks are grouped into
- * <em>tiers</em> of t within {@link #TIER_RATIO}. A tier's <em>room</em> is the least ĉ − c_hi over its
- * blocks when last checked; adding location z to the circle charges it the most z can take from any of
- * its blocks, max over [p, q] of a_z(p) − n_z·t(q)/C (a_z(p): z's cases from p on). While the room is
- * positive the tier needs no look; when it runs out its blocks are checked again, and a block that can
- * reach τ has its windows evaluated one by one (start days with a case in the circle only).
- *
- * <p>The μ credit n_z·t(q)/C is sound when no circle holds more than half the cases: the excess
- * c_τ(μ) − μ that τ needs then never shrinks as μ grows (proof in docs/methods/space-time-scan.md).
- * Above half, rooms are charged a_z(p) only. The largest circle must hold fewer than all cases.
+ * from s on, the window expects μ(s) = n·t(s)/C and has the excess D(s) = c(s) − μ(s). Start days are cut
+ * into <em>blocks</em> whose t differ by at most {@link #BLOCK_RATIO}; in a block μ ≥ μ_lo (its latest
+ * start) and D ≤ D_max, so no window of the block reaches τ while D_max &lt; D̂(μ_lo, τ), the excess needed
+ * ({@link LlrThresholds}). Blocks are grouped into <em>tiers</em> of t within {@link #TIER_RATIO}. A
+ * tier's <em>room</em> is the least D̂ − D_max over its blocks when last checked. Adding location z raises
+ * D(s) by e_z(s) = a_z(s) − n_z·t(s)/C (a_z(s): z's cases from s on), so the room is charged z's largest
+ * e_z over the tier's starts; D̂ only grows as the circle's μ and τ grow. While the room is positive the
+ * tier needs no look; when it runs out its blocks are checked again, and a block that can reach τ has its
+ * windows evaluated one by one (start days with a case in the circle only). The largest circle must hold
+ * fewer than all cases.
  */
 final class ProspectiveScanner {
 
-	/** Start days in one block have suffix totals t within this ratio: the bound's slack on μ. */
-	static final double BLOCK_RATIO = 1.03;
+	/**
+	 * Start days in one block have suffix totals t within this ratio; D̂ grows about as √μ, so the bound
+	 * gives up at most √1.2 − 1 = 10 % of it. Measured on the benchmark: 1.1 to 1.5 cost the same.
+	 */
+	static final double BLOCK_RATIO = 1.2;
 
-	/** Blocks in one tier have suffix totals within this ratio: the room's loss per added location. */
-	static final double TIER_RATIO = 1.6;
+	/**
+	 * Blocks in one tier have suffix totals within this ratio. Wider tiers mean fewer rooms to charge per
+	 * location but larger charges (the most over more starts) and longer checks; 1.5 to 3 cost the same.
+	 */
+	static final double TIER_RATIO = 2;
 
 	/** Relative margin on τ, so rounding in a bound never hides a window that beats it. */
 	private static final double TAU_MARGIN = 1e-9;
@@ -45,10 +49,12 @@ final class ProspectiveScanner {
 	private final int[] blockFirst;
 	private final int[] blockLast;
 	private final double[] blockShare;
+	private final double[] dayShare;
+	private final int[] tierFirstDay;
+	private final int[] tierLastDay;
 	private final int[] dayBlock;
 	private final int tiers;
 	private final int[] tierFirstBlock;
-	private final boolean muCredit;
 	private final LlrThresholds thresholds;
 
 	/** Per-thread working memory. */
@@ -58,13 +64,12 @@ final class ProspectiveScanner {
 		final int[] firstTier;
 		final int[] tierCases;
 		final double[] charge;
-		final int[] histogram;
 		final int[] circleDay;
 		final int[] cumulative;
 		final double[] room;
 		final long[] marked;
 		int rowLevel = -1;
-		int[] row;
+		double[] row;
 
 		Scratch(int locations, int cases, int days, int blocks, int tiers) {
 			start = new int[locations + 1];
@@ -72,7 +77,6 @@ final class ProspectiveScanner {
 			firstTier = new int[locations];
 			tierCases = new int[locations * tiers];
 			charge = new double[locations * tiers];
-			histogram = new int[blocks];
 			circleDay = new int[days];
 			cumulative = new int[tiers];
 			room = new double[tiers];
@@ -123,6 +127,10 @@ final class ProspectiveScanner {
 		for (int j = 0; j < b; j++) {
 			blockShare[j] = (double) suffix[blockLast[j]] / total;
 		}
+		this.dayShare = new double[days];
+		for (int d = firstDay; d < days; d++) {
+			dayShare[d] = (double) suffix[d] / total;
+		}
 		int[] tierStart = new int[b + 1];
 		int t = 0;
 		for (int j = 0; j < b; ) {
@@ -136,9 +144,13 @@ final class ProspectiveScanner {
 		tierStart[t] = b;
 		this.tiers = t;
 		this.tierFirstBlock = Arrays.copyOf(tierStart, t + 1);
-		long maxCircle = maxCircleCases(circles, locationTotal);
-		this.muCredit = 2 * maxCircle <= total;
-		this.thresholds = new LlrThresholds(total, maxCircle);
+		this.tierFirstDay = new int[t];
+		this.tierLastDay = new int[t];
+		for (int k = 0; k < t; k++) {
+			tierLastDay[k] = blockLast[tierFirstBlock[k]];
+			tierFirstDay[k] = blockFirst[tierFirstBlock[k + 1] - 1];
+		}
+		this.thresholds = new LlrThresholds(total, maxCircleCases(circles, locationTotal));
 	}
 
 	/** Cases in the largest circle; the bounds need it below all cases (a maximum share under 1 does that). */
@@ -173,41 +185,63 @@ final class ProspectiveScanner {
 	}
 
 	/**
-	 * Each location's cases on days a window can hold; for each tier t its cases on or after the tier's
-	 * first start, a_z(t), and what adding it can take from the tier's room: the largest
-	 * a_z(p) − n_z·t(q)/C over the tier's blocks [p, q] (the rise of c_hi less that of μ_lo).
-	 * {@code firstTier[z]}: the first tier where a_z(t) is not 0; earlier tiers lose no room.
+	 * Each location's cases on days a window can hold; for each tier its cases on or after the tier's
+	 * first day (for the circle's running counts), and its charge: the most it can add to any start's
+	 * excess, max over starts s of the tier of a_z(s) − n_z·t(s)/C, a_z(s) its cases from s on. Moving s
+	 * a day earlier lowers that unless z has a case there, so the maximum is at the tier's last day or at
+	 * one of z's case days. {@code firstTier[z]}: the first tier where z has a case from its first day on;
+	 * earlier tiers are only credited, and skipping a credit is safe.
 	 */
 	private void gather(int[] caseDay, Scratch s) {
 		int k = 0;
 		int locations = locationStart.length - 1;
-		int[] histogram = s.histogram;
 		for (int z = 0; z < locations; z++) {
-			s.start[z] = k;
-			Arrays.fill(histogram, 0);
+			int from = k;
 			for (int c = locationStart[z]; c < locationStart[z + 1]; c++) {
 				int d = caseDay[c];
 				if (d >= firstDay && dayBlock[d] >= 0) {
 					s.day[k++] = d;
-					histogram[dayBlock[d]]++;
 				}
 			}
-			int onOrAfter = 0;
+			s.start[z] = from;
+			sortDescending(s.day, from, k);
+			double n = locationTotal[z];
+			int next = from; // next case, latest first
 			s.firstTier[z] = tiers;
-			for (int t = 0, from = z * tiers; t < tiers; t++) {
-				double most = Double.NEGATIVE_INFINITY;
-				for (int j = tierFirstBlock[t]; j < tierFirstBlock[t + 1]; j++) {
-					onOrAfter += histogram[j];
-					most = Math.max(most, onOrAfter - (muCredit ? locationTotal[z] * blockShare[j] : 0));
+			for (int t = 0, at = z * tiers; t < tiers; t++) {
+				// cases on or after the tier's last day, then each case day inside the tier
+				while (next < k && s.day[next] >= tierLastDay[t]) {
+					next++;
 				}
-				if (onOrAfter > 0 && s.firstTier[z] == tiers) {
+				double most = (next - from) - n * dayShare[tierLastDay[t]];
+				while (next < k && s.day[next] >= tierFirstDay[t]) {
+					int d = s.day[next];
+					while (next < k && s.day[next] == d) {
+						next++;
+					}
+					most = Math.max(most, (next - from) - n * dayShare[d]);
+				}
+				if (next > from && s.firstTier[z] == tiers) {
 					s.firstTier[z] = t;
 				}
-				s.tierCases[from + t] = onOrAfter;
-				s.charge[from + t] = most;
+				s.tierCases[at + t] = next - from;
+				s.charge[at + t] = most;
 			}
 		}
 		s.start[locations] = k;
+	}
+
+	/** Insertion sort, latest day first: a location has few cases. */
+	private static void sortDescending(int[] a, int from, int to) {
+		for (int i = from + 1; i < to; i++) {
+			int v = a[i];
+			int j = i - 1;
+			while (j >= from && a[j] < v) {
+				a[j + 1] = a[j];
+				j--;
+			}
+			a[j + 1] = v;
+		}
 	}
 
 	/**
@@ -279,50 +313,44 @@ final class ProspectiveScanner {
 	}
 
 	/**
-	 * Checks the blocks of tier {@code t}, evaluates the windows of those that can beat {@code best}, and
-	 * sets the tier's room to the least ĉ − c_hi. The closed-form ĉ grows with μ_lo, which grows along
-	 * the tier, so the first block's excess gives every later block a lower bound; the square root is
-	 * only taken where that bound could be the tier's least room or could reach τ.
+	 * Checks the blocks of tier {@code t}: a block's largest excess over its start days, D_max, against
+	 * the excess needed at its least expectation, D̂(μ_lo, τ); evaluates the windows of a block where D_max
+	 * reaches it, and sets the tier's room to the least D̂ − D_max.
 	 */
 	private double recheck(int t, long n, Scratch s, double best) {
 		int[] circleDay = s.circleDay;
-		long x = t == 0 ? 0 : s.cumulative[t - 1]; // the circle's cases after the tier's last day
+		long c = t == 0 ? 0 : s.cumulative[t - 1]; // the circle's cases after the tier's last day
 		double least = Double.POSITIVE_INFINITY;
-		double excessFloor = Double.NaN;
 		for (int j = tierFirstBlock[t]; j < tierFirstBlock[t + 1]; j++) {
-			long cHigh = x;
-			for (int d = blockFirst[j]; d <= blockLast[j]; d++) {
-				cHigh += circleDay[d];
+			long after = c;
+			double most = Double.NEGATIVE_INFINITY;
+			for (int d = blockLast[j]; d >= blockFirst[j]; d--) {
+				c += circleDay[d];
+				double excess = c - n * dayShare[d];
+				if (excess > most) {
+					most = excess;
+				}
 			}
 			double muLow = n * blockShare[j];
-			double tau = best * (1 - TAU_MARGIN);
-			double room;
-			if (muLow >= LlrThresholds.CLOSED_FORM_MU) {
-				if (excessFloor != excessFloor) {
-					excessFloor = thresholds.closedFormExcess(muLow, tau);
-				}
-				room = thresholds.capped(muLow + excessFloor) - cHigh;
-				if (room <= 0 || room < least) {
-					room = thresholds.capped(muLow + thresholds.closedFormExcess(muLow, tau)) - cHigh;
-				}
-			}
-			else {
-				int level = LlrThresholds.level(tau);
-				if (level != s.rowLevel) {
-					s.row = thresholds.row(level);
-					s.rowLevel = level;
-				}
-				room = thresholds.casesNeeded(muLow, tau, s.row) - cHigh;
-			}
-			if (room <= 0 && cHigh >= minCases && cHigh > muLow && thresholds.llr(cHigh, muLow) >= tau) {
-				best = evaluateBlock(j, n, x, circleDay, best);
-				room = 0;
+			double room = needed(muLow, best, s) - most;
+			if (room <= 0) {
+				best = evaluateBlock(j, n, after, circleDay, best);
+				room = needed(muLow, best, s) - most;
 			}
 			least = Math.min(least, room);
-			x = cHigh;
 		}
 		s.room[t] = least;
 		return best;
+	}
+
+	private double needed(double mu, double best, Scratch s) {
+		double tau = best * (1 - TAU_MARGIN);
+		int level = LlrThresholds.level(tau);
+		if (level != s.rowLevel) {
+			s.row = thresholds.row(level);
+			s.rowLevel = level;
+		}
+		return thresholds.excessNeeded(mu, tau, s.row);
 	}
 
 	/** Every window starting on a case day of block {@code j}; {@code after}: circle cases after the block. */

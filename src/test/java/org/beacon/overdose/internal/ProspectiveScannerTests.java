@@ -40,7 +40,7 @@ class ProspectiveScannerTests {
 
 	@Test
 	void equalsTheExactScanWhenCirclesMayHoldMoreThanHalfTheCases() {
-		// above half the cases the μ credit is not proven, and the scanner charges rooms without it
+		// the bound's second term, D²/(2(C − n_max)), grows as the largest circle nears all cases
 		SplittableRandom random = new SplittableRandom(12);
 		for (int trial = 0; trial < 10; trial++) {
 			Data data = Data.random(random, 4 + random.nextInt(12), 30 + random.nextInt(200), true);
