@@ -91,80 +91,21 @@ final class ProspectiveScanner {
 		this.locationTotal = locationTotal;
 		this.total = total;
 		this.days = dayTotal.length;
-		this.firstDay = Math.max(0, days - maxWindow);
 		this.minCases = minCases;
-		this.suffix = new long[days + 1];
-		for (int d = days - 1; d >= 0; d--) {
-			suffix[d] = suffix[d + 1] + (d >= firstDay ? dayTotal[d] : 0);
-		}
-		// blocks from the last day backwards; trailing days without cases start no window (t = 0)
-		int[] first = new int[days];
-		int[] last = new int[days];
-		this.dayBlock = new int[days];
-		Arrays.fill(dayBlock, -1);
-		int b = 0;
-		int s = days - 1;
-		while (s >= firstDay && suffix[s] == 0) {
-			s--;
-		}
-		while (s >= firstDay) {
-			int p = s;
-			while (p - 1 >= firstDay && suffix[p - 1] <= BLOCK_RATIO * suffix[s]) {
-				p--;
-			}
-			first[b] = p;
-			last[b] = s;
-			for (int d = p; d <= s; d++) {
-				dayBlock[d] = b;
-			}
-			b++;
-			s = p - 1;
-		}
-		this.blocks = b;
-		this.blockFirst = Arrays.copyOf(first, b);
-		this.blockLast = Arrays.copyOf(last, b);
-		this.blockShare = new double[b];
-		for (int j = 0; j < b; j++) {
-			blockShare[j] = (double) suffix[blockLast[j]] / total;
-		}
-		this.dayShare = new double[days];
-		for (int d = firstDay; d < days; d++) {
-			dayShare[d] = (double) suffix[d] / total;
-		}
-		int[] tierStart = new int[b + 1];
-		int t = 0;
-		for (int j = 0; j < b; ) {
-			tierStart[t++] = j;
-			long shortest = suffix[blockLast[j]];
-			j++;
-			while (j < b && suffix[blockFirst[j]] <= TIER_RATIO * shortest) {
-				j++;
-			}
-		}
-		tierStart[t] = b;
-		this.tiers = t;
-		this.tierFirstBlock = Arrays.copyOf(tierStart, t + 1);
-		this.tierFirstDay = new int[t];
-		this.tierLastDay = new int[t];
-		for (int k = 0; k < t; k++) {
-			tierLastDay[k] = blockLast[tierFirstBlock[k]];
-			tierFirstDay[k] = blockFirst[tierFirstBlock[k + 1] - 1];
-		}
-		this.thresholds = new LlrThresholds(total, maxCircleCases(circles, locationTotal));
-	}
-
-	/** Cases in the largest circle; the bounds need it below all cases (a maximum share under 1 does that). */
-	static long maxCircleCases(ScanCircles circles, long[] locationTotal) {
-		long max = 0;
-		for (int i = 0; i < circles.centres(); i++) {
-			int[] ends = circles.ends[i];
-			long n = 0;
-			for (int j = 0; ends.length > 0 && j < ends[ends.length - 1]; j++) {
-				n += locationTotal[circles.neighbours[i][j]];
-			}
-			max = Math.max(max, n);
-		}
-		return max;
+		StartBlocks starts = new StartBlocks(dayTotal, total, maxWindow, BLOCK_RATIO, TIER_RATIO);
+		this.firstDay = starts.firstDay;
+		this.suffix = starts.suffix;
+		this.dayShare = starts.dayShare;
+		this.dayBlock = starts.dayBlock;
+		this.blocks = starts.blocks;
+		this.blockFirst = starts.blockFirst;
+		this.blockLast = starts.blockLast;
+		this.blockShare = starts.blockShare;
+		this.tiers = starts.tiers;
+		this.tierFirstBlock = starts.tierFirstBlock;
+		this.tierFirstDay = starts.tierFirstDay;
+		this.tierLastDay = starts.tierLastDay;
+		this.thresholds = new LlrThresholds(total, circles.largestCircleCases(locationTotal));
 	}
 
 	Scratch newScratch() {

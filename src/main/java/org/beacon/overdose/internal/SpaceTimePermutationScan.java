@@ -140,7 +140,7 @@ public final class SpaceTimePermutationScan {
 			int[] locationStart, long[] locationTotal, AreaDayCounts counts, long total, int maxWindow,
 			ScanParameters parameters) {
 		if (parameters.mode() == ScanMode.PROSPECTIVE
-				&& ProspectiveScanner.maxCircleCases(circles, locationTotal) < total) {
+				&& circles.largestCircleCases(locationTotal) < total) {
 			ProspectiveScanner bounded = new ProspectiveScanner(circles, locationStart, locationTotal, counts.dayTotals(),
 					total, maxWindow, parameters.minCases());
 			return () -> {
