@@ -28,7 +28,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Inference: R replications randomly re-assign the cases' days among the cases, which keeps every
  * location's total and every day's total; p = (1 + replications whose largest LLR ≥ the cluster's) /
  * (R + 1). Replication r draws from {@code SplittableRandom} seeded with the r-th value of a generator
- * seeded with {@link ScanParameters#seed()}, so results do not depend on the number of threads.
+ * seeded with {@link ScanParameters#seed()}, so results do not depend on the number of threads. A
+ * replication only needs its largest LLR: prospective ones use {@link ProspectiveScanner}, which proves
+ * most circles cannot beat the best so far and returns the same number as visiting every cylinder.
  *
  * <p>Reported clusters: each centre's best cylinder, by descending LLR; the first is the most likely
  * cluster, each next one is kept if it shares no location with those before it (SaTScan's default "no
