@@ -143,8 +143,8 @@ public final class SpaceTimePermutationScan {
 			ScanParameters parameters) {
 		if (parameters.mode() == ScanMode.PROSPECTIVE
 				&& circles.largestCircleCases(locationTotal) < total) {
-			ProspectiveScanner bounded = new ProspectiveScanner(circles, locationStart, locationTotal, counts.dayTotals(),
-					total, maxWindow, parameters.minCases());
+			ProspectiveScanner bounded = new ProspectiveScanner(circles, locationStart, locationTotal,
+					counts.dayTotals(), total, maxWindow, parameters.minCases());
 			return () -> {
 				ProspectiveScanner.Scratch scratch = bounded.newScratch();
 				return days -> bounded.maxLlr(days, scratch);

@@ -183,9 +183,9 @@ public final class OverdoseBench {
 			}
 			ReplicationComparison.Result c = ReplicationComparison.prospective(new ScanInput(x, y, counts), p,
 					Integer.parseInt(opt.get("compare")));
-			System.out.printf("compare: %d replications, one thread: plain %.1f ms, bounded %.1f ms per replication "
-					+ "(CPU), ratio %.1fx, maxima differing: %d%n", c.replications(), c.plainMillis(), c.boundedMillis(),
-					c.plainMillis() / c.boundedMillis(), c.differing());
+			System.out.printf("compare: %d replications, one thread: plain %.1f ms, bounded %.1f ms per "
+					+ "replication (CPU), ratio %.1fx, maxima differing: %d%n", c.replications(), c.plainMillis(),
+					c.boundedMillis(), c.plainMillis() / c.boundedMillis(), c.differing());
 		}
 	}
 

@@ -3,6 +3,9 @@ package org.beacon.overdose.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,19 @@ class ProspectiveScannerTests {
 	}
 
 	@Test
+	void equalsTheExactScanOnTheSyntheticSpike() throws IOException {
+		// 248 overdoses in 112 one-kilometre squares over 30 days, 60 of them on day 14: the data itself
+		// (where the spike wins) and permutations, ending on the last day and on the spike day
+		LocalDate[] lastDays = { SyntheticSpikeScanTests.FIRST.plusDays(29), SyntheticSpikeScanTests.SPIKE };
+		for (LocalDate last : lastDays) {
+			List<SyntheticSpikeScanTests.Event> events = SyntheticSpikeScanTests.readEvents().stream()
+					.filter(e -> !e.date().isAfter(last)).toList();
+			ScanInput input = SyntheticSpikeScanTests.binned(events, last).input();
+			assertSameMaxima(Data.of(input), 0.5, input.days() / 2, 2, new SplittableRandom(14), "ending " + last);
+		}
+	}
+
+	@Test
 	void findsNothingWhenTheWindowHoldsNoCase() {
 		int[][] counts = { { 3, 1, 0, 0 }, { 2, 4, 0, 0 }, { 0, 5, 0, 0 } };
 		Data data = Data.of(new double[] { 0, 100, 200 }, new double[] { 0, 0, 0 }, counts);
@@ -84,7 +100,17 @@ class ProspectiveScannerTests {
 	}
 
 	/** A data set in the scan's internal shape: cases grouped by location, each with its day. */
-	record Data(double[] x, double[] y, AreaDayCounts counts, int[] locationStart, int[] caseDay, long total, int days) {
+	record Data(double[] x, double[] y, AreaDayCounts counts, int[] locationStart, int[] caseDay, long total,
+			int days) {
+
+		static Data of(ScanInput input) {
+			AreaDayCounts m = input.counts();
+			int[][] counts = new int[m.areas()][];
+			for (int z = 0; z < m.areas(); z++) {
+				counts[z] = m.series(z);
+			}
+			return of(input.x(), input.y(), counts);
+		}
 
 		static Data of(double[] x, double[] y, int[][] counts) {
 			AreaDayCounts m = SpaceTimePermutationScanTests.matrix(counts);
