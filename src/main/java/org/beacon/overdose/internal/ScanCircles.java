@@ -111,6 +111,20 @@ final class ScanCircles {
 		return neighbours.length;
 	}
 
+	/** Cases in the largest circle of any centre. */
+	long largestCircleCases(long[] locationCases) {
+		long max = 0;
+		for (int i = 0; i < neighbours.length; i++) {
+			long n = 0;
+			int size = ends[i].length == 0 ? 0 : ends[i][ends[i].length - 1];
+			for (int j = 0; j < size; j++) {
+				n += locationCases[neighbours[i][j]];
+			}
+			max = Math.max(max, n);
+		}
+		return max;
+	}
+
 	long circleCount() {
 		long n = 0;
 		for (int[] e : ends) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Kulldorff's space-time permutation scan statistic (Kulldorff, Heffernan, Hartman, Assunção &amp;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Inference: R replications randomly re-assign the cases' days among the cases, which keeps every
  * location's total and every day's total; p = (1 + replications whose largest LLR ≥ the cluster's) /
  * (R + 1). Replication r draws from {@code SplittableRandom} seeded with the r-th value of a generator
- * seeded with {@link ScanParameters#seed()}, so results do not depend on the number of threads.
+ * seeded with {@link ScanParameters#seed()}, so results do not depend on the number of threads. A
+ * replication only needs its largest LLR: prospective ones use {@link ProspectiveScanner}, which proves
+ * most circles cannot beat the best so far and returns the same number as visiting every cylinder.
  *
  * <p>Reported clusters: each centre's best cylinder, by descending LLR; the first is the most likely
  * cluster, each next one is kept if it shares no location with those before it (SaTScan's default "no
@@ -66,7 +70,8 @@ public final class SpaceTimePermutationScan {
 
 		List<CylinderScanner.Cylinder> chosen = nonOverlapping(scanner.bestPerCentre(caseDay, scanner.newScratch()),
 				circles, input.locations(), parameters.maxClusters());
-		double[] maxima = replicate(scanner, caseDay, parameters);
+		double[] maxima = replicate(replicationScanner(scanner, circles, locationStart, locationTotal, counts, total,
+				maxWindow, parameters), caseDay, parameters);
 		Arrays.sort(maxima);
 
 		List<ScanCluster> clusters = new ArrayList<>(chosen.size());
@@ -128,8 +133,32 @@ public final class SpaceTimePermutationScan {
 		return chosen;
 	}
 
+	/**
+	 * Per thread, a function from permuted case days to the replication's largest LLR: the bounded
+	 * {@link ProspectiveScanner} for prospective scans, {@link CylinderScanner} otherwise (and when a circle
+	 * may hold every case, where the bounds do not apply). Both return the same number.
+	 */
+	private static Supplier<ToDoubleFunction<int[]>> replicationScanner(CylinderScanner scanner, ScanCircles circles,
+			int[] locationStart, long[] locationTotal, AreaDayCounts counts, long total, int maxWindow,
+			ScanParameters parameters) {
+		if (parameters.mode() == ScanMode.PROSPECTIVE
+				&& circles.largestCircleCases(locationTotal) < total) {
+			ProspectiveScanner bounded = new ProspectiveScanner(circles, locationStart, locationTotal,
+					counts.dayTotals(), total, maxWindow, parameters.minCases());
+			return () -> {
+				ProspectiveScanner.Scratch scratch = bounded.newScratch();
+				return days -> bounded.maxLlr(days, scratch);
+			};
+		}
+		return () -> {
+			CylinderScanner.Scratch scratch = scanner.newScratch();
+			return days -> scanner.maxLlr(days, scratch);
+		};
+	}
+
 	/** Largest LLR of each replication, computed on {@code threads} threads. */
-	private static double[] replicate(CylinderScanner scanner, int[] caseDay, ScanParameters parameters) {
+	private static double[] replicate(Supplier<ToDoubleFunction<int[]>> scanners, int[] caseDay,
+			ScanParameters parameters) {
 		int replications = parameters.replications();
 		long[] seeds = new long[replications];
 		SplittableRandom root = new SplittableRandom(parameters.seed());
@@ -141,12 +170,12 @@ public final class SpaceTimePermutationScan {
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		Runnable worker = () -> {
 			try {
-				CylinderScanner.Scratch scratch = scanner.newScratch();
+				ToDoubleFunction<int[]> scanner = scanners.get();
 				int[] permuted = new int[caseDay.length];
 				for (int r = next.getAndIncrement(); r < replications && failure.get() == null; r = next.getAndIncrement()) {
 					System.arraycopy(caseDay, 0, permuted, 0, caseDay.length);
 					shuffle(permuted, new SplittableRandom(seeds[r]));
-					maxima[r] = scanner.maxLlr(permuted, scratch);
+					maxima[r] = scanner.applyAsDouble(permuted);
 				}
 			}
 			catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import org.beacon.overdose.internal.DailyCounts;
 import org.beacon.overdose.internal.Ears;
 import org.beacon.overdose.internal.EarsAreaStatistics;
 import org.beacon.overdose.internal.EarsParameters;
+import org.beacon.overdose.internal.ReplicationComparison;
 import org.beacon.overdose.internal.ScanCluster;
 import org.beacon.overdose.internal.ScanInput;
 import org.beacon.overdose.internal.ScanMode;
@@ -37,8 +38,9 @@ import org.beacon.overdose.internal.SpaceTimePermutationScan;
  *     EARS C1/C2/C3 for every H3 cell with an event, over the whole period; with --r-input, also writes
  *     the same cells as x = cell ordinal + 0.5, y = 0.5 so that `ears.R --by-cell 1` uses the same cells
  * scan --input SYNTH.csv [--type OD] [--res 8] [--mode prospective|retrospective] [--replications 999]
- *      [--threads 2] [--first-day 0] [--last-day 729] [--max-window-days N] [--max-radius M]
- *     space-time permutation scan with H3 cell centres as locations
+ *      [--threads 2] [--first-day 0] [--last-day 729] [--max-window-days N] [--max-radius M] [--compare R]
+ *     space-time permutation scan with H3 cell centres as locations; --compare (prospective only) also runs
+ *     the first R replications through the plain and the bounded scanner, one thread, same seeds
  * </pre>
  */
 public final class OverdoseBench {
@@ -175,6 +177,16 @@ public final class OverdoseBench {
 		}
 		System.out.printf("scan_timing_seconds wall=%.3f process_cpu=%.3f per_replication_cpu_ms=%.2f critical_0.05=%.3f%n",
 				s(t0, t1), s(cpu0, cpu1), (cpu1 - cpu0) / 1e6 / (replications + 1), r.criticalValue(0.05));
+		if (opt.containsKey("compare")) {
+			if (mode != ScanMode.PROSPECTIVE) {
+				throw new IllegalArgumentException("--compare: the bounded scanner is for prospective scans");
+			}
+			ReplicationComparison.Result c = ReplicationComparison.prospective(new ScanInput(x, y, counts), p,
+					Integer.parseInt(opt.get("compare")));
+			System.out.printf("compare: %d replications, one thread: plain %.1f ms, bounded %.1f ms per "
+					+ "replication (CPU), ratio %.1fx, maxima differing: %d%n", c.replications(), c.plainMillis(),
+					c.boundedMillis(), c.plainMillis() / c.boundedMillis(), c.differing());
+		}
 	}
 
 	static Events read(Path file, String type) throws IOException {

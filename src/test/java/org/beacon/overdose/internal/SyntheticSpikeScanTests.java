@@ -83,7 +83,7 @@ class SyntheticSpikeScanTests {
 	}
 
 	/** Events in 1 km squares, each square a location at its centre; only squares with events. */
-	private static Binned binned(List<Event> events, LocalDate last) {
+	static Binned binned(List<Event> events, LocalDate last) {
 		Map<Long, Integer> index = new HashMap<>();
 		List<double[]> centres = new ArrayList<>();
 		int[] area = new int[events.size()];
@@ -104,7 +104,7 @@ class SyntheticSpikeScanTests {
 				centres.stream().mapToDouble(c -> c[1]).toArray(), counts), centres);
 	}
 
-	private static List<Event> readEvents() throws IOException {
+	static List<Event> readEvents() throws IOException {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
 				SyntheticSpikeScanTests.class.getResourceAsStream("/scan/od_2023-08-10_2023-09-08.csv")),
 				StandardCharsets.UTF_8))) {
