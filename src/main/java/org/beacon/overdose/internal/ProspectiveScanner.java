@@ -203,9 +203,6 @@ final class ProspectiveScanner {
 		Arrays.fill(cumulative, 0);
 		Arrays.fill(room, 0);
 		Arrays.fill(marked, 0);
-		for (int t = 0; t < tiers; t++) {
-			marked[t >>> 6] |= 1L << t;
-		}
 		int added = 0;
 		long n = 0;
 		for (int k = 0; k < ends.length; k++) {
@@ -234,6 +231,9 @@ final class ProspectiveScanner {
 					}
 				}
 			}
+			if (k == 0) {
+				startRooms(n, s, best);
+			}
 			if (n < minCases) {
 				continue;
 			}
@@ -251,6 +251,21 @@ final class ProspectiveScanner {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Rooms of the first circle without looking at its days: each start's excess is the sum of its
+	 * locations' excesses, at most the sum of their charges, which the rooms hold already (negated); the
+	 * excess needed is at least D̂ at the tier's least expectation. Tiers left without room are marked.
+	 */
+	private void startRooms(long n, Scratch s, double best) {
+		Arrays.fill(s.marked, 0);
+		for (int t = 0; t < tiers; t++) {
+			s.room[t] += needed(n * blockShare[tierFirstBlock[t]], best, s);
+			if (s.room[t] <= 0) {
+				s.marked[t >>> 6] |= 1L << t;
+			}
+		}
 	}
 
 	/**
