@@ -1,11 +1,7 @@
 package org.beacon.publicsafety.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -99,9 +93,9 @@ class PublicMapController {
 		LocalDate latest = incidents.latestDate().orElse(null);
 		String key = "html:" + queryString(query, categories) + ":" + latest;
 		byte[] gzipped = window.rendered(key,
-				() -> gzip(RenderedPage.render(views, "public/map/index", model(query, categories, window, latest), request,
+				() -> Gzipped.gzip(RenderedPage.render(views, "public/map/index", model(query, categories, window, latest), request,
 						response)));
-		send(gzipped, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", acceptEncoding, response);
+		Gzipped.send(gzipped, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", acceptEncoding, response);
 	}
 
 	private Map<String, Object> model(Query query, Set<OffenseCategory> categories, DisclosedWindow window,
@@ -131,23 +125,6 @@ class PublicMapController {
 		return model;
 	}
 
-	/** Sends kept gzipped bytes: as they are when the client accepts gzip, unpacked otherwise. */
-	private static void send(byte[] gzipped, String contentType, String acceptEncoding, HttpServletResponse response)
-			throws IOException {
-		response.setContentType(contentType);
-		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-		if (acceptsGzip(acceptEncoding)) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-			response.setContentLength(gzipped.length);
-			response.getOutputStream().write(gzipped);
-		}
-		else {
-			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-				in.transferTo(response.getOutputStream());
-			}
-		}
-	}
-
 	/**
 	 * The map's data: the newest located public incidents of the window as GeoJSON. Made once per kept window
 	 * and kept gzipped; sent as it is to clients that accept gzip (every browser), unpacked for the others.
@@ -160,8 +137,8 @@ class PublicMapController {
 			HttpServletResponse response) throws IOException {
 		Query query = incidents.normalise(from, to, categories);
 		DisclosedWindow window = incidents.window(query);
-		byte[] gzipped = window.rendered("geojson", () -> gzip(geojsonOf(query, window)));
-		send(gzipped, GEOJSON.toString(), acceptEncoding, response);
+		byte[] gzipped = window.rendered("geojson", () -> Gzipped.gzip(geojsonOf(query, window)));
+		Gzipped.send(gzipped, GEOJSON.toString(), acceptEncoding, response);
 	}
 
 	private byte[] geojsonOf(Query query, DisclosedWindow window) {
@@ -184,38 +161,6 @@ class PublicMapController {
 		collection.put("metadata", metadata(query));
 		collection.put("features", features);
 		return json.writeValueAsBytes(collection);
-	}
-
-	static byte[] gzip(byte[] bytes) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
-		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-			zip.write(bytes);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
-	}
-
-	/** Whether an Accept-Encoding header allows gzip (present, and not with q=0). */
-	static boolean acceptsGzip(String acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String part : acceptEncoding.split(",")) {
-			String[] pieces = part.trim().split(";");
-			String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
-			if (coding.equals("gzip") || coding.equals("*")) {
-				for (int i = 1; i < pieces.length; i++) {
-					String p = pieces[i].trim().replace(" ", "");
-					if (p.matches("q=0(\\.0*)?")) {
-						return false;
-					}
-				}
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@GetMapping("/public/incidents.csv")
