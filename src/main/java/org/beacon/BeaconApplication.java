@@ -32,11 +32,16 @@ public class BeaconApplication {
 			app.run(ServeHelp.translate(rest));
 			return;
 		}
+		System.exit(SpringApplication.exit(commandLine().run(args)));
+	}
+
+	/** The application as subcommands run it: no web server, profile {@code cli}. */
+	static SpringApplication commandLine() {
 		SpringApplication app = new SpringApplication(BeaconApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
 		app.setLogStartupInfo(false);
-		System.exit(SpringApplication.exit(app.run(args)));
+		return app;
 	}
 
 	static boolean startsWebApplication(String[] args) {

@@ -22,6 +22,7 @@ import org.beacon.disclosure.PublicIncident;
 import org.beacon.publicsafety.internal.DisclosedWindow;
 import org.beacon.publicsafety.internal.PublicIncidents;
 import org.beacon.publicsafety.internal.PublicIncidents.Query;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,11 +66,12 @@ class PublicMapController {
 	private final PublicIncidents incidents;
 	private final PublicDisclosure disclosure;
 	private final ObjectMapper json;
-	private final ViewResolver views;
+	/** Thymeleaf's resolver, looked up when a page is rendered: a command-line context has none. */
+	private final ObjectProvider<ViewResolver> views;
 	private final String tileUrl;
 
 	PublicMapController(PublicIncidents incidents, PublicDisclosure disclosure, ObjectMapper json,
-			@Qualifier("thymeleafViewResolver") ViewResolver views, Environment environment) {
+			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views, Environment environment) {
 		this.incidents = incidents;
 		this.disclosure = disclosure;
 		this.json = json;
@@ -93,7 +95,7 @@ class PublicMapController {
 		LocalDate latest = incidents.latestDate().orElse(null);
 		String key = "html:" + queryString(query, categories) + ":" + latest;
 		byte[] gzipped = window.rendered(key,
-				() -> Gzipped.gzip(RenderedPage.render(views, "public/map/index", model(query, categories, window, latest), request,
+				() -> Gzipped.gzip(RenderedPage.render(views.getObject(), "public/map/index", model(query, categories, window, latest), request,
 						response)));
 		Gzipped.send(gzipped, MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", acceptEncoding, response);
 	}
