@@ -98,7 +98,7 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 						triggered += theta * omega * sums[0] / lambda;
 						triggeredDelay += theta * omega * sums[1] / lambda;
 					}
-					exposure += exposure(omega, minLag, window - series.time[k]);
+					exposure += offspringShare(omega, minLag, window - series.time[k]);
 				}
 			}
 			double change = 0;
@@ -144,7 +144,7 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 	}
 
 	/** Expected offspring of an event {@code remaining} days before T, per unit θ: ∫_δ^remaining ω e^{−ωs} ds. */
-	private static double exposure(double omega, double minLag, double remaining) {
+	private static double offspringShare(double omega, double minLag, double remaining) {
 		return remaining > minLag ? Math.exp(-omega * minLag) - Math.exp(-omega * remaining) : 0;
 	}
 
@@ -161,7 +161,7 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 			for (int k = series.start[c]; k < series.start[c + 1]; k++) {
 				excitation.advance(k, sums);
 				sum += Math.log(mu[c] + theta * omega * sums[0]);
-				sum -= theta * exposure(omega, minLag, window - series.time[k]);
+				sum -= theta * offspringShare(omega, minLag, window - series.time[k]);
 			}
 			sum -= mu[c] * window;
 		}
