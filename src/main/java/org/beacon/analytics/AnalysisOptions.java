@@ -20,10 +20,11 @@ import java.time.LocalDate;
  * @param forecast forecast method {@code naive}, {@code kde} or {@code sepp}
  * @param trainingDays days of history before each forecast (KDE horizon, SEPP fitting window)
  * @param tauDays recency decay of the KDE forecast, days
+ * @param minLagHours SEPP minimum trigger lag, hours: events closer in time do not trigger one another
  */
 public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double bandwidth, String kernel,
 		String weights, boolean fdr, double[] spaceBands, int[] timeBands, int permutations, long seed, String period,
-		String forecast, int trainingDays, double tauDays) {
+		String forecast, int trainingDays, double tauDays, double minLagHours) {
 
 	public AnalysisOptions {
 		if (!(cell > 0)) {
@@ -31,6 +32,9 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 		}
 		if (!"week".equals(period) && !"month".equals(period)) {
 			throw new IllegalArgumentException("period must be week or month, was '" + period + "'");
+		}
+		if (!(minLagHours >= 0) || Double.isInfinite(minLagHours)) {
+			throw new IllegalArgumentException("min-lag-hours must be a finite number ≥ 0, was " + minLagHours);
 		}
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
@@ -40,11 +44,11 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 	public static AnalysisOptions defaults() {
 		return new AnalysisOptions(null, null, 150, Double.NaN, "quartic", "queen", true,
 				new double[] { 0, 100, 200, 400, 800 }, new int[] { 0, 7, 14, 28, 56 }, 99, 1, "week", "naive", 365,
-				28);
+				28, 1);
 	}
 
 	public AnalysisOptions withDates(LocalDate newFrom, LocalDate newTo) {
 		return new AnalysisOptions(newFrom, newTo, cell, bandwidth, kernel, weights, fdr, spaceBands, timeBands,
-				permutations, seed, period, forecast, trainingDays, tauDays);
+				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours);
 	}
 }

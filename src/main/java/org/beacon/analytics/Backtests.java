@@ -175,7 +175,7 @@ final class Backtests {
 		}
 		long t0 = System.nanoTime();
 		SelfExcitingGrid model = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
-				SEPP_MAX_ITERATIONS);
+				options.minLagHours() / 24, SEPP_MAX_ITERATIONS);
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		// θ = 0 (no self-excitation found) can come with ω → ∞, and 0·∞ makes intensity() NaN; with θ = 0 the
 		// intensity is exactly the background μ.
@@ -198,8 +198,9 @@ final class Backtests {
 				return " events=0";
 			}
 			return String.format(Locale.ROOT,
-					" events=%d cells=%d theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g iterations=%d fit_seconds=%.3f",
-					events, model.mu().length, model.theta(), model.omega(), 1 / model.omega(), model.iterations(),
+					" events=%d cells=%d min_lag_hours=%.4g theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g iterations=%d fit_seconds=%.3f",
+					events, model.mu().length, model.minLag() * 24, model.theta(), model.omega(), model.meanDelay(),
+					model.iterations(),
 					seconds);
 		}
 	}

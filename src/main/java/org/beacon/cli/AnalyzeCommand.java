@@ -97,6 +97,10 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Option(names = "--tau", defaultValue = "28", description = "KDE forecast recency decay, days.")
 	double tau;
 
+	@Option(names = "--min-lag-hours", defaultValue = "1",
+			description = "SEPP: events closer in time than this do not trigger one another (0: the published model).")
+	double minLagHours;
+
 	@Option(names = "--out", paramLabel = "FILE", description = "Write the table to this CSV file.")
 	Path out;
 
@@ -183,7 +187,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
-				forecast, trainingDays, tau);
+				forecast, trainingDays, tau, minLagHours);
 	}
 
 	/** Backtests and forecasts read history before {@code --from}. */

@@ -115,7 +115,7 @@ class AnalyticsController {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		AnalysisOptions options = new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel,
 				weights, true, d.spaceBands(), d.timeBands(), d.permutations(), d.seed(), period, forecast,
-				d.trainingDays(), d.tauDays());
+				d.trainingDays(), d.tauDays(), d.minLagHours());
 		boolean history = AnalyticsEngine.readsHistory(method, options.forecast());
 		LocalDate frameFrom = history && from != null ? from.minusDays(options.trainingDays()) : from;
 		IncidentFrame frame = frames.frame(new IncidentFilter(agency.id(), frameFrom, to, categories(category)));

@@ -44,6 +44,58 @@ class SelfExcitingGridTests {
 	}
 
 	@Test
+	void recoversTheParametersWithAMinimumLagOfOneHour() {
+		Grid grid = new Grid(0, 0, 150, 10, 10);
+		Simulated sim = simulate(grid, 0.4, 0.2, 3000, 7);
+
+		SelfExcitingGrid fit = SelfExcitingGrid.fit(sim.x, sim.y, sim.day, grid, 0, 3000, 1.0 / 7, 1.0 / 24, 500);
+
+		assertThat(fit.theta()).isCloseTo(0.4, within(0.04));
+		assertThat(fit.omega()).isCloseTo(0.2, within(0.04));
+		assertThat(fit.meanDelay()).isCloseTo(1.0 / 24 + 1 / fit.omega(), within(1e-12));
+	}
+
+	@Test
+	void recordsDuplicatedAtTheSameInstantNoLongerDriveTheDecayRateUp() {
+		// every simulated event recorded twice at the same instant (one incident, two offences)
+		Grid grid = new Grid(0, 0, 150, 10, 10);
+		Simulated sim = simulate(grid, 0.4, 0.2, 3000, 7);
+		Simulated twice = new Simulated(doubled(sim.x), doubled(sim.y), doubled(sim.day));
+
+		SelfExcitingGrid published = SelfExcitingGrid.fit(twice.x, twice.y, twice.day, grid, 0, 3000, 1.0 / 7, 500);
+		SelfExcitingGrid lagged = SelfExcitingGrid.fit(twice.x, twice.y, twice.day, grid, 0, 3000, 1.0 / 7, 1.0 / 24,
+				500);
+
+		// without a lag each copy "triggers" its twin with zero delay and ω runs away
+		assertThat(published.omega()).isGreaterThan(1_000);
+		// with one hour the copies are background; each copy's offspring are θ children's copies
+		assertThat(lagged.theta()).isCloseTo(0.4, within(0.04));
+		assertThat(lagged.omega()).isCloseTo(0.2, within(0.04));
+		double meanMu = Arrays.stream(lagged.mu()).average().orElseThrow();
+		assertThat(meanMu).isCloseTo(0.06, within(0.006));
+	}
+
+	@Test
+	void aMinimumLagLeavesOutPairsCloserThanIt() {
+		// one cell, T = 10, events at 0, 0 and 1; δ = 0.5: only the event at 1 is triggered, by both at 0
+		Grid grid = new Grid(0, 0, 100, 1, 1);
+		var series = SelfExcitingGrid.CellSeries.of(new double[] { 50, 50, 50 }, new double[] { 50, 50, 50 },
+				new double[] { 0, 0, 1 }, grid, 0, 10);
+
+		double logL = SelfExcitingGrid.logLikelihood(series, new double[] { 0.5 }, 0.5, 1, 0.5, 10);
+
+		double compensator = 0.5 * 10 + 0.5 * (2 * (Math.exp(-0.5) - Math.exp(-10)) + Math.exp(-0.5) - Math.exp(-9));
+		double expected = 2 * Math.log(0.5) + Math.log(0.5 + 0.5 * 2 * Math.exp(-1)) - compensator;
+		assertThat(logL).isCloseTo(expected, within(1e-12));
+	}
+
+	@Test
+	void rejectsANegativeMinimumLag() {
+		assertThatThrownBy(() -> SelfExcitingGrid.fit(new double[0], new double[0], new double[0],
+				new Grid(0, 0, 1, 1, 1), 0, 5, 0.1, -1, 10)).hasMessageContaining("minLag");
+	}
+
+	@Test
 	void fitsBetterThanItsStartingPoint() {
 		Grid grid = new Grid(0, 0, 150, 6, 6);
 		Simulated sim = simulate(grid, 0.3, 0.5, 1000, 3);
@@ -76,6 +128,12 @@ class SelfExcitingGridTests {
 	}
 
 	private record Simulated(double[] x, double[] y, double[] day) {
+	}
+
+	private static double[] doubled(double[] values) {
+		double[] out = Arrays.copyOf(values, 2 * values.length);
+		System.arraycopy(values, 0, out, values.length, values.length);
+		return out;
 	}
 
 	/** Branching simulation: Poisson backgrounds, each event has Poisson(θ) children Exp(ω) days later. */
