@@ -11,7 +11,7 @@
   if (!form) {
     return;
   }
-  var CELL_METHODS = ['gistar', 'kde', 'counts', 'emerging', 'forecast'];
+  var CELL_METHODS = ['gistar', 'kde', 'counts', 'emerging', 'forecast', 'allocate'];
   var MAX_ROWS = 500;
   /* Esri's hot spot colours: red hot, blue cold, pale not significant (diverging, colour-blind safe). */
   var CLASSES = [
@@ -38,7 +38,9 @@
 
   function query(format) {
     var params = new URLSearchParams();
-    ['from', 'to', 'category', 'cell', 'bandwidth', 'forecast'].forEach(function (name) {
+    var names = ['from', 'to', 'category', 'cell', 'bandwidth', 'forecast', 'units', 'radius',
+      'max_per_neighbourhood'];
+    names.forEach(function (name) {
       var value = form.elements[name].value;
       if (value) {
         params.append(name, value);
@@ -100,7 +102,8 @@
     if (layer) {
       map.removeLayer(layer);
     }
-    var valueKey = method === 'kde' ? 'density_km2' : method === 'forecast' ? 'score' : 'count';
+    var valueKey = method === 'kde' ? 'density_km2' : method === 'forecast' ? 'score'
+      : method === 'allocate' ? 'captured' : 'count';
     var breaks = quantileBreaks(geojson.features.map(function (f) { return f.properties[valueKey]; }));
     var classColour = {};
     CLASSES.forEach(function (c) { classColour[c[0]] = c[1]; });

@@ -21,10 +21,14 @@ import java.time.LocalDate;
  * @param trainingDays days of history before each forecast (KDE horizon, SEPP fitting window)
  * @param tauDays recency decay of the KDE forecast, days
  * @param minLagHours SEPP minimum trigger lag, hours: events closer in time do not trigger one another
+ * @param units allocation: how many patrol or outreach units to place
+ * @param radius allocation: how far a unit covers, metres
+ * @param maxPerNeighbourhood allocation: the most units one neighbourhood receives, 0 for no cap
  */
 public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double bandwidth, String kernel,
 		String weights, boolean fdr, double[] spaceBands, int[] timeBands, int permutations, long seed, String period,
-		String forecast, int trainingDays, double tauDays, double minLagHours) {
+		String forecast, int trainingDays, double tauDays, double minLagHours, int units, double radius,
+		int maxPerNeighbourhood) {
 
 	public AnalysisOptions {
 		if (!(cell > 0)) {
@@ -36,6 +40,16 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 		if (!(minLagHours >= 0) || Double.isInfinite(minLagHours)) {
 			throw new IllegalArgumentException("min-lag-hours must be a finite number ≥ 0, was " + minLagHours);
 		}
+		if (units < 1) {
+			throw new IllegalArgumentException("units must be at least 1, was " + units);
+		}
+		if (!(radius >= 0) || Double.isInfinite(radius)) {
+			throw new IllegalArgumentException("radius must be a finite number of metres ≥ 0, was " + radius);
+		}
+		if (maxPerNeighbourhood < 0) {
+			throw new IllegalArgumentException("max-per-neighbourhood must be 0 (no cap) or more, was "
+					+ maxPerNeighbourhood);
+		}
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
 		}
@@ -44,11 +58,12 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 	public static AnalysisOptions defaults() {
 		return new AnalysisOptions(null, null, 150, Double.NaN, "quartic", "queen", true,
 				new double[] { 0, 100, 200, 400, 800 }, new int[] { 0, 7, 14, 28, 56 }, 99, 1, "week", "naive", 365,
-				28, 1);
+				28, 1, 10, 300, 0);
 	}
 
 	public AnalysisOptions withDates(LocalDate newFrom, LocalDate newTo) {
 		return new AnalysisOptions(newFrom, newTo, cell, bandwidth, kernel, weights, fdr, spaceBands, timeBands,
-				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours);
+				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours, units, radius,
+				maxPerNeighbourhood);
 	}
 }

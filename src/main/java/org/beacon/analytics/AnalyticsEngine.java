@@ -28,7 +28,7 @@ public class AnalyticsEngine {
 
 	/** The methods {@link #run} knows. */
 	public static final List<String> METHODS = List.of("counts", "kde", "gistar", "knox", "emerging", "forecast",
-			"backtest", "fairness");
+			"backtest", "allocate", "fairness");
 
 	static final List<String> CELL_COLUMNS = List.of("cell_row", "cell_col", "center_lat", "center_lon", "count");
 
@@ -58,6 +58,7 @@ public class AnalyticsEngine {
 			case "emerging" -> emerging(frame, options);
 			case "forecast" -> Backtests.forecast(frame, options, neighbourhoods);
 			case "backtest" -> Backtests.backtest(frame, options);
+			case "allocate" -> Allocations.allocate(frame, options, neighbourhoods);
 			case "fairness" -> Fairness.fairness(frame, options, neighbourhoods);
 			default -> throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS)
 					+ "; was '" + method + "'");
@@ -69,7 +70,7 @@ public class AnalyticsEngine {
 	 * backtests and the fairness of a forecast do; the fairness of Gi* hot spots does not.
 	 */
 	public static boolean readsHistory(String method, String forecast) {
-		return "backtest".equals(method) || "forecast".equals(method)
+		return "backtest".equals(method) || "forecast".equals(method) || "allocate".equals(method)
 				|| "fairness".equals(method) && !"gistar".equals(forecast);
 	}
 

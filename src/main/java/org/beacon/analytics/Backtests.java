@@ -48,18 +48,9 @@ final class Backtests {
 	 */
 	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
-		LocalDate[] span = AnalyticsEngine.span(frame, options);
-		double now = Periods.day(span[1].plusDays(1), frame.zone());
-		String summary = "method=" + options.forecast() + " at=" + span[1].plusDays(1);
-		double[] score;
-		if ("sepp".equals(options.forecast())) {
-			SeppFit fit = seppFit(frame, frame.days(), grid, now, options);
-			score = fit.intensity();
-			summary += fit.describe();
-		}
-		else {
-			score = predict(frame, frame.days(), grid, now, options);
-		}
+		Scores scores = scores(frame, grid, options);
+		double[] score = scores.score();
+		String summary = scores.summary();
 		AnalyticsEngine.CellTable table = new AnalyticsEngine.CellTable(grid, frame,
 				List.of("cell_row", "cell_col", "center_lat", "center_lon", "score"));
 		for (int c = 0; c < score.length; c++) {
@@ -69,6 +60,21 @@ final class Backtests {
 		}
 		return table.done("forecast", List.of(summary)).withFairness(Fairness.fairness(frame, options, neighbourhoods,
 				score));
+	}
+
+	/** A forecast's score per cell of {@code grid} for the day after the analysed span, and how it was made. */
+	record Scores(double[] score, String summary) {
+	}
+
+	static Scores scores(IncidentFrame frame, Grid grid, AnalysisOptions options) {
+		LocalDate[] span = AnalyticsEngine.span(frame, options);
+		double now = Periods.day(span[1].plusDays(1), frame.zone());
+		String summary = "method=" + options.forecast() + " at=" + span[1].plusDays(1);
+		if ("sepp".equals(options.forecast())) {
+			SeppFit fit = seppFit(frame, frame.days(), grid, now, options);
+			return new Scores(fit.intensity(), summary + fit.describe());
+		}
+		return new Scores(predict(frame, frame.days(), grid, now, options), summary);
 	}
 
 	static AnalysisTable backtest(IncidentFrame frame, AnalysisOptions options) {

@@ -213,7 +213,7 @@ final class Fairness {
 	 * The analysed span, its incidents, the study area (cells holding any of them) and each study cell's
 	 * neighbourhood (the one most of its incidents carry; ties to the lower key).
 	 */
-	private record Study(LocalDate from, LocalDate to, double end, int[] cellOf, java.util.BitSet inSpan,
+	record Study(LocalDate from, LocalDate to, double end, int[] cellOf, java.util.BitSet inSpan,
 			boolean[] inside, long[] owner) {
 
 		static Study of(IncidentFrame frame, Grid grid, AnalysisOptions options) {

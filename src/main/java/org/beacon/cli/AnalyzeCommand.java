@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done", "2:bad arguments or no incidents" })
 class AnalyzeCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "METHOD", description = "counts, kde, gistar, knox, emerging, forecast, backtest or fairness.")
+	@Parameters(index = "0", paramLabel = "METHOD", description = "counts, kde, gistar, knox, emerging, forecast, backtest, allocate or fairness.")
 	String method;
 
 	@Option(names = "--from", description = "First local date (backtest: first forecast period).")
@@ -96,6 +96,16 @@ class AnalyzeCommand implements Callable<Integer> {
 
 	@Option(names = "--tau", defaultValue = "28", description = "KDE forecast recency decay, days.")
 	double tau;
+
+	@Option(names = "--units", defaultValue = "10", description = "allocate: patrol or outreach units to place.")
+	int units;
+
+	@Option(names = "--radius", defaultValue = "300", description = "allocate: how far a unit covers, metres.")
+	double radius;
+
+	@Option(names = "--max-per-neighbourhood", defaultValue = "0",
+			description = "allocate: the most units one neighbourhood receives (0: no cap).")
+	int maxPerNeighbourhood;
 
 	@Option(names = "--min-lag-hours", defaultValue = "1",
 			description = "SEPP: events closer in time than this do not trigger one another (0: the published model).")
@@ -187,7 +197,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
-				forecast, trainingDays, tau, minLagHours);
+				forecast, trainingDays, tau, minLagHours, units, radius, maxPerNeighbourhood);
 	}
 
 	/** Backtests and forecasts read history before {@code --from}. */

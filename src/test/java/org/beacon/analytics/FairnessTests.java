@@ -85,13 +85,13 @@ class FairnessTests {
 			.endsWith("population=none");
 	}
 
-	private static AnalysisOptions options(String weights, String forecast) {
+	static AnalysisOptions options(String weights, String forecast) {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-14"), 100, Double.NaN,
-				"quartic", weights, true, d.spaceBands(), d.timeBands(), 0, 1, "week", forecast, 365, 28, 1);
+				"quartic", weights, true, d.spaceBands(), d.timeBands(), 0, 1, "week", forecast, 365, 28, 1, 10, 300, 0);
 	}
 
-	private static IncidentFrame rowFrame() {
+	static IncidentFrame rowFrame() {
 		List<double[]> events = new ArrayList<>(); // x, y, day of January 2024, neighbourhood
 		for (int c = 0; c < 20; c++) {
 			events.add(new double[] { 50 + 100 * c, 50, 3, c < 10 ? 1 : 2 });

@@ -100,6 +100,9 @@ class AnalyticsController {
 			@RequestParam(defaultValue = "queen") String weights,
 			@RequestParam(defaultValue = "week") String period,
 			@RequestParam(defaultValue = "naive") String forecast,
+			@RequestParam(defaultValue = "10") int units,
+			@RequestParam(defaultValue = "300") double radius,
+			@RequestParam(name = "max_per_neighbourhood", defaultValue = "0") int maxPerNeighbourhood,
 			@RequestParam(defaultValue = "json") String format) {
 		String actor = require();
 		if (!AnalyticsEngine.METHODS.contains(method)) {
@@ -115,7 +118,7 @@ class AnalyticsController {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		AnalysisOptions options = new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel,
 				weights, true, d.spaceBands(), d.timeBands(), d.permutations(), d.seed(), period, forecast,
-				d.trainingDays(), d.tauDays(), d.minLagHours());
+				d.trainingDays(), d.tauDays(), d.minLagHours(), units, radius, maxPerNeighbourhood);
 		boolean history = AnalyticsEngine.readsHistory(method, options.forecast());
 		LocalDate frameFrom = history && from != null ? from.minusDays(options.trainingDays()) : from;
 		IncidentFrame frame = frames.frame(new IncidentFilter(agency.id(), frameFrom, to, categories(category)));

@@ -70,6 +70,23 @@ class AnalyticsWebIntegrationTests {
 	}
 
 	@Test
+	@WithMockUser(username = "ana", roles = "ANALYST")
+	void allocatesUnitsToTheForecastAndRefusesNoUnits() {
+		MvcTestResult allocation = mvc.get().uri("/api/analytics/allocate?category=burglary&cell=500&from=2024-01-01"
+				+ "&to=2024-01-11&forecast=naive&units=3&radius=0&max_per_neighbourhood=1").exchange();
+
+		assertThat(allocation).hasStatusOk();
+		assertThat(allocation).bodyJson().extractingPath("$.columns").asArray().contains("unit", "captured",
+				"cumulative_share");
+		// one neighbourhood key (none), capped at one unit: the hottest cell only
+		assertThat(allocation).bodyJson().extractingPath("$.rows").asArray().hasSize(1);
+		assertThat(allocation).bodyJson().extractingPath("$.summary[0]").asString()
+			.contains("units=3 placed=1 radius_m=0 max_per_neighbourhood=1");
+		assertThat(mvc.get().uri("/api/analytics/allocate?units=0").exchange()).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText().contains("units must be at least 1");
+	}
+
+	@Test
 	@WithMockUser(username = "olly", roles = "OFFICER")
 	void refusesOfficers() {
 		assertThat(mvc.get().uri("/api/analytics/counts").exchange()).hasStatus(HttpStatus.FORBIDDEN);
