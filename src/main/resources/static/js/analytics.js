@@ -194,9 +194,15 @@
     csvLink.href = query('csv');
     document.getElementById('chart-panel').hidden = true;
     document.getElementById('fairness-panel').hidden = true;
+    // long runs (backtests over years) show that they are still working, and for how long
+    var started = Date.now();
     status.textContent = 'Analysing…';
+    var ticking = window.setInterval(function () {
+      status.textContent = 'Analysing… ' + Math.round((Date.now() - started) / 1000) + ' s';
+    }, 1000);
     var cells = CELL_METHODS.indexOf(method) >= 0;
     var work = fetchBody(query('json'), true).then(function (json) {
+      window.clearInterval(ticking);
       fillTable(json.columns, json.rows);
       status.textContent = json.summary.join(' · ') + ' (' + json.rows.length + ' rows)';
       if (method === 'backtest') {
@@ -210,6 +216,7 @@
       return cells ? fetchBody(query('geojson'), true).then(function (g) { drawCells(g, method); }) : null;
     });
     work.catch(function (error) {
+      window.clearInterval(ticking);
       status.textContent = 'Could not analyse: ' + error.message;
     });
   }
