@@ -194,12 +194,13 @@
     csvLink.href = query('csv');
     document.getElementById('chart-panel').hidden = true;
     document.getElementById('fairness-panel').hidden = true;
-    // long runs (backtests over years) show that they are still working, and for how long
+    // long runs (backtests over years) say every 10 s that they are still working; the status is a polite
+    // live region, so more often would crowd a screen reader
     var started = Date.now();
     status.textContent = 'Analysing…';
     var ticking = window.setInterval(function () {
-      status.textContent = 'Analysing… ' + Math.round((Date.now() - started) / 1000) + ' s';
-    }, 1000);
+      status.textContent = 'Analysing… still working after ' + Math.round((Date.now() - started) / 1000) + ' s';
+    }, 10000);
     var cells = CELL_METHODS.indexOf(method) >= 0;
     var work = fetchBody(query('json'), true).then(function (json) {
       window.clearInterval(ticking);
