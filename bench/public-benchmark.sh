@@ -7,7 +7,7 @@
 #
 # usage: bench/public-benchmark.sh [shared-dir]        (default ../shared; needs data/stl-crime-slmpd and
 #                                                       data/stl-neighborhoods-geojson under it)
-# needs: java 17, psql, pgbench, wrk (apt-get install -y wrk), a PostgreSQL at 127.0.0.1:5432 (user postgres).
+# needs: java 17, psql, pgbench, curl, wrk (apt-get install -y wrk), a PostgreSQL at 127.0.0.1:5432 (user postgres).
 # settings (environment): BEACON_BENCH_DB (beacon_public_bench), BEACON_BENCH_PORT (18090),
 #   BEACON_BENCH_ROUNDS (3 POST/pgbench pairs), BEACON_BENCH_SECONDS (20 per POST or pgbench run),
 #   BEACON_BENCH_MAP_SECONDS (60 per map run).
@@ -35,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in java psql pgbench wrk; do
+for tool in java psql pgbench wrk curl; do
 	command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
 done
 CRIME="$SHARED/data/stl-crime-slmpd/stl_crime_2008_2020_harmonized.csv.gz"
