@@ -33,6 +33,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 final class ImportSession {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportSession.class);
+
 	/** Rows written after which the planner's statistics are refreshed at the end of the run. */
 	private static final long ANALYZE_AFTER_ROWS = 10_000;
 	private static final Object END = new Object();
@@ -76,8 +78,9 @@ final class ImportSession {
 	 * what committed before stays.
 	 */
 	ImportResult run(Iterator<CsvRecord> records, RowReader reader, int batchSize, LongConsumer progress) {
+		long started = System.nanoTime();
 		BatchReader batches = new BatchReader(records, reader, batchSize,
-				store.copies() ? rows -> IncidentStore.copyText(agency, source, rows) : null);
+				store.copies() ? rows -> IncidentStore.copyRows(agency, source, rows) : null);
 		Thread thread = new Thread(batches, "incident-import-reader");
 		thread.setDaemon(true);
 		thread.start();
@@ -96,10 +99,15 @@ final class ImportSession {
 				Thread.currentThread().interrupt();
 			}
 		}
+		long written = System.nanoTime();
 		if (imported + updated >= ANALYZE_AFTER_ROWS) {
 			store.analyze();
 		}
 		pairPendingReversals();
+		if (log.isDebugEnabled()) {
+			log.debug("rows read and written in {} ms, statistics and reversal pairing in {} ms",
+					(written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+		}
 		return result();
 	}
 
@@ -113,7 +121,7 @@ final class ImportSession {
 		final List<RowError> errors = new ArrayList<>();
 		long rows;
 		/** All of {@link #incidents} as COPY input, made by the reader thread; null on H2. */
-		String copyText;
+		CopyBinary copyRows;
 	}
 
 	/** Parses batches on its own thread and hands them over through a queue of two. */
@@ -122,16 +130,16 @@ final class ImportSession {
 		private final Iterator<CsvRecord> records;
 		private final RowReader reader;
 		private final int batchSize;
-		private final java.util.function.Function<List<ParsedRow>, String> copyText;
+		private final java.util.function.Function<List<ParsedRow>, CopyBinary> copyRows;
 		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
 		private volatile boolean stopped;
 
 		BatchReader(Iterator<CsvRecord> records, RowReader reader, int batchSize,
-				java.util.function.Function<List<ParsedRow>, String> copyText) {
+				java.util.function.Function<List<ParsedRow>, CopyBinary> copyRows) {
 			this.records = records;
 			this.reader = reader;
 			this.batchSize = batchSize;
-			this.copyText = copyText;
+			this.copyRows = copyRows;
 		}
 
 		@Override
@@ -162,8 +170,8 @@ final class ImportSession {
 		}
 
 		private void prepare(Batch batch) {
-			if (copyText != null && !batch.incidents.isEmpty()) {
-				batch.copyText = copyText.apply(batch.incidents);
+			if (copyRows != null && !batch.incidents.isEmpty()) {
+				batch.copyRows = copyRows.apply(batch.incidents);
 			}
 		}
 
@@ -230,10 +238,11 @@ final class ImportSession {
 	}
 
 	private Outcome writeInTransaction(Batch batch) {
+		store.commitWithoutWaitingForDisk();
 		Instant now = clock.instant();
 		Split incidents = split("incident", batch.incidents);
 		store.insertIncidents(agency, source, incidents.added,
-				incidents.added.size() == batch.incidents.size() ? batch.copyText : null, now);
+				incidents.added.size() == batch.incidents.size() ? batch.copyRows : null, now);
 		store.updateIncidents(incidents.stored, incidents.changed, now);
 		Split reversals = split("incident_reversal", batch.reversals);
 		store.insertReversals(agency, source, reversals.added, now);
@@ -300,6 +309,7 @@ final class ImportSession {
 	 * runs whose original arrived now are paired too, so files may come in any order.
 	 */
 	private void applyPendingReversals() {
+		store.commitWithoutWaitingForDisk();
 		List<IncidentStore.Pending> pending = store.pending(agency, source);
 		if (pending.isEmpty()) {
 			return;

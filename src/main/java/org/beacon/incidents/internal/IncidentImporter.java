@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -90,6 +91,7 @@ class IncidentImporter implements IncidentImports {
 	@Override
 	public ImportResult importStream(AgencyId agency, InputStream in, String sourceName, long totalBytes,
 			String profileName, Map<String, String> columns, ImportProgress progress) {
+		long started = System.nanoTime();
 		ImportProfile profile;
 		RowReader reader;
 		Iterator<CsvRecord> records;
@@ -128,7 +130,10 @@ class IncidentImporter implements IncidentImports {
 				}
 			});
 			audit("incidents.import", sourceName, "success");
-			log.debug("{}: {}", sourceName, result.summary());
+			double seconds = (System.nanoTime() - started) / 1e9;
+			log.info("{}: {} in {} s ({} rows/s, from opening the file to the last commit)", sourceName,
+					result.summary(), String.format(Locale.ROOT, "%.2f", seconds),
+					String.format(Locale.ROOT, "%,.0f", result.read() / Math.max(seconds, 1e-9)));
 			return result;
 		}
 		catch (RuntimeException e) {
