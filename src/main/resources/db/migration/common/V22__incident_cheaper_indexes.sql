@@ -1,4 +1,4 @@
--- Cheaper indexes for the import (docs/adr/0006-incident-import-indexes.md). Every new incident pays for each
+-- Cheaper indexes for the import (docs/adr/0006-incident-import-write-path.md). Every new incident pays for each
 -- index on the table, and the import writes hundreds of thousands of rows at a time.
 --
 -- No query filters or groups on neighbourhood_id with an index: counts per neighbourhood read the agency's
