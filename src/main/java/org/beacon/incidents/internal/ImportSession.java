@@ -22,8 +22,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
-
 /**
  * One import run. A reader thread parses batches while this thread writes the previous one, each batch in
  * its own transaction: new rows inserted, changed rows (other content hash) updated, the rest counted
@@ -77,7 +75,7 @@ final class ImportSession {
 	 * rows were read after each. An exception from the reader, a batch or {@code progress} ends the run;
 	 * what committed before stays.
 	 */
-	ImportResult run(Iterator<CsvRecord> records, RowReader reader, int batchSize, LongConsumer progress) {
+	ImportResult run(Iterator<CsvRow> records, RowReader reader, int batchSize, LongConsumer progress) {
 		long started = System.nanoTime();
 		BatchReader batches = new BatchReader(records, reader, batchSize,
 				store.copies() ? rows -> IncidentStore.copyRows(agency, source, rows) : null);
@@ -127,14 +125,14 @@ final class ImportSession {
 	/** Parses batches on its own thread and hands them over through a queue of two. */
 	private static final class BatchReader implements Runnable {
 
-		private final Iterator<CsvRecord> records;
+		private final Iterator<CsvRow> records;
 		private final RowReader reader;
 		private final int batchSize;
 		private final java.util.function.Function<List<ParsedRow>, CopyBinary> copyRows;
 		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
 		private volatile boolean stopped;
 
-		BatchReader(Iterator<CsvRecord> records, RowReader reader, int batchSize,
+		BatchReader(Iterator<CsvRow> records, RowReader reader, int batchSize,
 				java.util.function.Function<List<ParsedRow>, CopyBinary> copyRows) {
 			this.records = records;
 			this.reader = reader;

@@ -34,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Imports a CSV file through a profile: streams it (plain or gzip, UTF-8 or windows-1252) with constant
@@ -94,18 +93,20 @@ class IncidentImporter implements IncidentImports {
 		long started = System.nanoTime();
 		ImportProfile profile;
 		RowReader reader;
-		Iterator<CsvRecord> records;
+		Iterator<CsvRow> records;
 		CountingInputStream counting = new CountingInputStream(in);
 		try {
 			profile = profiles.profile(profileName, columns == null ? Map.of() : columns);
 			Agency owner = agencies.get(agency);
+			SelectedColumns columnsRead = new SelectedColumns();
 			records = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-					.ofCsvRecord(new FallbackDecodingReader(decompressed(counting))).iterator();
+					.build(columnsRead, new FallbackDecodingReader(decompressed(counting))).iterator();
 			if (!records.hasNext()) {
 				throw new ImportRejectedException(sourceName + ": the file is empty, it has no header");
 			}
-			List<String> header = records.next().getFields();
+			List<String> header = records.next().all();
 			reader = new RowReader(profile, header, sourceName, owner.timeZone(), geography.locator(agency), geography);
+			columnsRead.keep(reader.columnsRead());
 		}
 		catch (ImportRejectedException e) {
 			audit("incidents.import", sourceName, "failure");
