@@ -29,6 +29,8 @@ final class DateParser {
 	}
 
 	private final List<DateTimeFormatter> formatters = new ArrayList<>();
+	/** Per formatter, its {@link NumericDatePattern} fast path or null. */
+	private final List<NumericDatePattern> fastPaths = new ArrayList<>();
 	private final List<String> patterns;
 	private int last;
 
@@ -38,6 +40,8 @@ final class DateParser {
 			if (pattern.equalsIgnoreCase("iso")) {
 				formatters.add(DateTimeFormatter.ISO_DATE_TIME);
 				formatters.add(DateTimeFormatter.ISO_LOCAL_DATE);
+				fastPaths.add(null);
+				fastPaths.add(null);
 			}
 			else {
 				try {
@@ -45,6 +49,7 @@ final class DateParser {
 					formatters.add(new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
 							.parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US)
 							.withResolverStyle(ResolverStyle.STRICT));
+					fastPaths.add(NumericDatePattern.of(pattern));
 				}
 				catch (IllegalArgumentException e) {
 					throw new IllegalArgumentException("'" + pattern + "' is not a date pattern: " + e.getMessage(), e);
@@ -59,6 +64,13 @@ final class DateParser {
 
 	/** @return null when no pattern fits */
 	Parsed parse(String text) {
+		NumericDatePattern fast = fastPaths.get(last);
+		LocalDateTime local = fast == null ? null : fast.parse(text);
+		return local != null ? new Parsed(local, null) : formatted(text);
+	}
+
+	/** {@link #parse} without the fast path: the formatters' answer. */
+	Parsed formatted(String text) {
 		Parsed parsed;
 		try {
 			// the pattern that fitted last nearly always fits again: parse once, pay for an exception rarely

@@ -38,6 +38,7 @@ class IncidentStore {
 			district_code, h3_cell, unfounded, reversed, row_hash, created_at, updated_at""";
 	private static final int INCIDENT_PARAMETERS = 23;
 	private static final String COPY_COLUMNS = INCIDENT_COLUMNS.replace(", created_at, updated_at", "");
+	private static final int COPY_FIELDS = INCIDENT_PARAMETERS - 2;
 
 	private final JdbcTemplate jdbc;
 	private final boolean postgres;
@@ -82,13 +83,13 @@ class IncidentStore {
 		return existing;
 	}
 
-	/** @param copyText the rows as {@link #copyText}, when made ahead; null to make it here */
-	void insertIncidents(AgencyId agency, String source, List<ParsedRow> rows, String copyText, Instant now) {
+	/** @param copyRows the rows as {@link #copyRows}, when made ahead; null to make them here */
+	void insertIncidents(AgencyId agency, String source, List<ParsedRow> rows, CopyBinary copyRows, Instant now) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		if (copies()) {
-			copyIncidents(copyText != null ? copyText : copyText(agency, source, rows));
+			copyIncidents(copyRows != null ? copyRows : copyRows(agency, source, rows));
 			return;
 		}
 		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
@@ -110,61 +111,38 @@ class IncidentStore {
 		}
 	}
 
-	/** Whether new incidents go in by COPY; then {@link #copyText} can be made ahead, off the writing thread. */
+	/** Whether new incidents go in by COPY; then {@link #copyRows} can be made ahead, off the writing thread. */
 	boolean copies() {
 		return postgres && PostgresCopy.available();
 	}
 
 	/**
-	 * The rows as input for {@code COPY incident (COPY_COLUMNS) FROM STDIN (FORMAT csv)}; created and
-	 * updated stamps come from the column defaults (the transaction's time). Pure string work, so the
-	 * reader thread can do it while the previous batch is written.
+	 * The rows as input for {@code COPY incident (COPY_COLUMNS) FROM STDIN (FORMAT binary)}, in the order of
+	 * {@code COPY_COLUMNS}; created and updated stamps come from the column defaults (the transaction's
+	 * time). Pure byte work, so the reader thread can do it while the previous batch is written.
 	 */
-	static String copyText(AgencyId agency, String source, List<ParsedRow> rows) {
-		StringBuilder csv = new StringBuilder(rows.size() * 320);
-		String prefix = agency.value() + "," + CsvText.quoted(source) + ",";
+	static CopyBinary copyRows(AgencyId agency, String source, List<ParsedRow> rows) {
+		CopyBinary copy = new CopyBinary(rows.size() * 220);
 		for (ParsedRow row : rows) {
-			csv.append(prefix);
-			CsvText.text(csv, row.sourceId()).append(',');
-			CsvText.text(csv, row.matchKey()).append(',');
-			CsvText.instant(csv, row.occurredAt()).append(',');
-			CsvText.date(csv, row.occurredLocal()).append(',').append(row.occurredMonth()).append(',');
-			if (row.reportedAt() != null) {
-				CsvText.instant(csv, row.reportedAt());
-			}
-			csv.append(',');
-			CsvText.text(csv, row.offenseCode()).append(',');
-			CsvText.text(csv, row.description()).append(',');
-			csv.append(row.category().name()).append(',').append(row.category().ucrPart()).append(',');
-			CsvText.text(csv, row.blockAddress()).append(',');
-			if (!Double.isNaN(row.lat())) {
-				CsvText.degrees(csv, row.lat()).append(',');
-				CsvText.degrees(csv, row.lon());
-			}
-			else {
-				csv.append(',');
-			}
-			csv.append(',');
-			if (row.neighbourhoodId() != 0) {
-				csv.append(row.neighbourhoodId());
-			}
-			csv.append(',');
-			CsvText.text(csv, row.districtCode()).append(',');
-			if (row.h3Cell() != 0) {
-				csv.append(row.h3Cell());
-			}
-			csv.append(',').append(row.unfounded() ? 't' : 'f').append(",f,").append(row.rowHash()).append('\n');
+			copy.row(COPY_FIELDS).int8(agency.value()).text(source).text(row.sourceId()).text(row.matchKey())
+					.timestamptz(row.occurredAt()).date(row.occurredLocal()).int4Value(row.occurredMonth())
+					.timestamptz(row.reportedAt()).text(row.offenseCode()).text(row.description())
+					.text(row.category().name()).int2Value(row.category().ucrPart()).text(row.blockAddress())
+					.float8OrNull(row.lat()).float8OrNull(row.lon()).int8OrNull(row.neighbourhoodId())
+					.text(row.districtCode()).int8OrNull(row.h3Cell()).bool(row.unfounded()).bool(false)
+					.int8(row.rowHash());
 		}
-		return csv.toString();
+		return copy;
 	}
 
 	/**
-	 * PostgreSQL's COPY is about twice as fast as multi-row INSERTs for new rows (measured on the St. Louis
-	 * file); it runs on the transaction's connection, so the batch stays one transaction.
+	 * PostgreSQL's binary COPY is several times faster than multi-row INSERTs for new rows (measured on the
+	 * St. Louis file, see docs/benchmarks.md); it runs on the transaction's connection, so the batch stays
+	 * one transaction.
 	 */
-	private void copyIncidents(String text) {
+	private void copyIncidents(CopyBinary rows) {
 		jdbc.execute((java.sql.Connection connection) -> PostgresCopy.copyIn(connection,
-				"COPY incident (" + COPY_COLUMNS + ") FROM STDIN (FORMAT csv)", new java.io.StringReader(text)));
+				"COPY incident (" + COPY_COLUMNS + ") FROM STDIN (FORMAT binary)", rows.finish()));
 	}
 
 	void updateIncidents(List<Existing> stored, List<ParsedRow> rows, Instant now) {
@@ -278,7 +256,42 @@ class IncidentStore {
 	 * them meanwhile, nothing of this pass may stay, so it throws and the caller runs the pass again.
 	 */
 	void applyReversals(List<Pending> reversals, List<Candidate> originals, Instant now) {
+		if (reversals.isEmpty()) {
+			return;
+		}
 		OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
+		boolean allApplied = postgres ? applyReversalsAtOnce(reversals, originals, stamp)
+				: applyReversalsInBatches(reversals, originals, stamp);
+		if (!allApplied) {
+			throw new org.springframework.dao.ConcurrencyFailureException(
+					"another import paired some of these reversals meanwhile");
+		}
+	}
+
+	/** PostgreSQL: one UPDATE per table for all pairs, joined with the pairs as arrays. */
+	private boolean applyReversalsAtOnce(List<Pending> reversals, List<Candidate> originals, OffsetDateTime stamp) {
+		int n = reversals.size();
+		long[] incidentIds = new long[n];
+		long[] reversalIds = new long[n];
+		boolean[] unfounded = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			incidentIds[i] = originals.get(i).id();
+			reversalIds[i] = reversals.get(i).id();
+			unfounded[i] = reversals.get(i).unfounded();
+		}
+		int marked = jdbc.update("""
+				UPDATE incident i SET reversed = TRUE, unfounded = (i.unfounded OR p.unfounded), updated_at = ?
+				FROM UNNEST(?::bigint[], ?::boolean[]) AS p(id, unfounded)
+				WHERE i.id = p.id AND i.reversed = FALSE""", stamp, incidentIds, unfounded);
+		int linked = jdbc.update("""
+				UPDATE incident_reversal r SET incident_id = p.incident_id, updated_at = ?
+				FROM UNNEST(?::bigint[], ?::bigint[]) AS p(id, incident_id)
+				WHERE r.id = p.id AND r.incident_id IS NULL""", stamp, reversalIds, incidentIds);
+		return marked == n && linked == n;
+	}
+
+	private boolean applyReversalsInBatches(List<Pending> reversals, List<Candidate> originals,
+			OffsetDateTime stamp) {
 		List<Object[]> incidents = new ArrayList<>();
 		List<Object[]> links = new ArrayList<>();
 		for (int i = 0; i < reversals.size(); i++) {
@@ -291,17 +304,34 @@ class IncidentStore {
 		int[] linked = jdbc.batchUpdate("""
 				UPDATE incident_reversal SET incident_id = ?, updated_at = ? WHERE id = ? AND incident_id IS NULL""",
 				links);
-		if (java.util.stream.IntStream.concat(java.util.Arrays.stream(marked), java.util.Arrays.stream(linked))
-				.anyMatch(n -> n == 0)) {
-			throw new org.springframework.dao.ConcurrencyFailureException(
-					"another import paired some of these reversals meanwhile");
+		return java.util.stream.IntStream.concat(java.util.Arrays.stream(marked), java.util.Arrays.stream(linked))
+				.noneMatch(count -> count == 0);
+	}
+
+	/**
+	 * Refreshes H2's statistics after a large import, so its later key lookups join through the unique index.
+	 * PostgreSQL needs none: its planner scales the last statistics by the table's current size, and the
+	 * lookups' leading column is the key's first, so they take the index even on a table never analyzed
+	 * (autovacuum analyzes it soon after anyway); skipping it saves about half a second per million rows.
+	 */
+	void analyze() {
+		if (!postgres) {
+			jdbc.execute("ANALYZE TABLE incident");
+			jdbc.execute("ANALYZE TABLE incident_reversal");
 		}
 	}
 
-	/** Refreshes the planner's statistics after a large import, so later key lookups use the unique index. */
-	void analyze() {
-		jdbc.execute(postgres ? "ANALYZE incident" : "ANALYZE TABLE incident");
-		jdbc.execute(postgres ? "ANALYZE incident_reversal" : "ANALYZE TABLE incident_reversal");
+	/**
+	 * Lets the current transaction commit without waiting for its WAL to reach the disk (PostgreSQL's
+	 * {@code synchronous_commit = off}, this transaction only). A crash of the server may then lose the last
+	 * few batches, never part of one, and an import whose run did not finish is repaired by running it again;
+	 * the run's final commit waits as usual and, WAL being written in order, makes every batch before it
+	 * durable. A no-op on H2.
+	 */
+	void commitWithoutWaitingForDisk() {
+		if (postgres) {
+			jdbc.execute("SET LOCAL synchronous_commit = off");
+		}
 	}
 
 	private static int setContent(PreparedStatement ps, int p, ParsedRow row) throws SQLException {

@@ -13,6 +13,9 @@ final class PointReader {
 	record Problem(boolean first, String value, String rule) {
 	}
 
+	/** Degrees are stored to 7 decimals, see {@link #roundDegrees}. */
+	private static final long DEGREE_SCALE = 10_000_000L;
+
 	private final ImportProfile.Coordinates coordinates;
 	private final PlaneProjection projection;
 
@@ -46,8 +49,8 @@ final class PointReader {
 		if (projection != null) {
 			if (a > coordinates.minX() && a < coordinates.maxX() && b > coordinates.minY() && b < coordinates.maxY()) {
 				projection.toDegrees(a, b, latLon);
-				latLon[0] = CsvText.roundDegrees(latLon[0]);
-				latLon[1] = CsvText.roundDegrees(latLon[1]);
+				latLon[0] = roundDegrees(latLon[0]);
+				latLon[1] = roundDegrees(latLon[1]);
 			}
 			return null;
 		}
@@ -58,10 +61,18 @@ final class PointReader {
 			return new Problem(false, second, "longitude must be within [-180, 180]");
 		}
 		if (a != 0 || b != 0) {
-			latLon[0] = CsvText.roundDegrees(a);
-			latLon[1] = CsvText.roundDegrees(b);
+			latLon[0] = roundDegrees(a);
+			latLon[1] = roundDegrees(b);
 		}
 		return null;
+	}
+
+	/**
+	 * The nearest multiple of 10⁻⁷ degrees (about 1 cm): the nearest double to that decimal, the same value
+	 * PostgreSQL and H2 read from its seven-decimal text, so the content hash and the stored point agree.
+	 */
+	static double roundDegrees(double degrees) {
+		return Math.round(degrees * DEGREE_SCALE) / (double) DEGREE_SCALE;
 	}
 
 	private static double number(String text) {

@@ -1,6 +1,6 @@
 package org.beacon.incidents.internal;
 
-import java.io.Reader;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ final class PostgresCopy {
 		try {
 			pgConnection = Class.forName("org.postgresql.PGConnection");
 			getCopyApi = pgConnection.getMethod("getCopyAPI");
-			copyIn = Class.forName("org.postgresql.copy.CopyManager").getMethod("copyIn", String.class, Reader.class);
+			copyIn = Class.forName("org.postgresql.copy.CopyManager").getMethod("copyIn", String.class, InputStream.class);
 		}
 		catch (ReflectiveOperationException e) {
 			// no PostgreSQL driver: available() says so
@@ -42,7 +42,7 @@ final class PostgresCopy {
 	}
 
 	/** Runs {@code copySql} with {@code data} as its input; returns the number of rows copied. */
-	static long copyIn(Connection connection, String copySql, Reader data) throws SQLException {
+	static long copyIn(Connection connection, String copySql, InputStream data) throws SQLException {
 		try {
 			Object manager = GET_COPY_API.invoke(connection.unwrap(PG_CONNECTION));
 			return (Long) COPY_IN.invoke(manager, copySql, data);

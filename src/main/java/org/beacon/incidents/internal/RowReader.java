@@ -18,7 +18,6 @@ import org.beacon.geography.Geography;
 import org.beacon.incidents.ImportResult.RowError;
 import org.beacon.incidents.OffenseCategory;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Turns one CSV record into a {@link ParsedRow} by a profile, or rejects it with the column, value and rule.
@@ -47,7 +46,7 @@ final class RowReader {
 	private final double[] latLon = new double[2];
 
 	// the record being read, and what is known of it so far
-	private CsvRecord record;
+	private CsvRow record;
 	private long line;
 	private DateParser.Parsed occurred;
 	private DateParser.Parsed reported;
@@ -72,13 +71,24 @@ final class RowReader {
 		this.geography = geography;
 	}
 
+	/** The columns this reader reads: true at the index of each column the profile maps. */
+	boolean[] columnsRead() {
+		boolean[] read = new boolean[header.width()];
+		for (ProfileField field : ProfileField.values()) {
+			if (header.index(field) >= 0) {
+				read[header.index(field)] = true;
+			}
+		}
+		return read;
+	}
+
 	/** @return the row, or null when it was rejected (then {@code errors} was told why) */
-	ParsedRow read(CsvRecord csv, Consumer<RowError> errors) {
+	ParsedRow read(CsvRow csv, Consumer<RowError> errors) {
 		record = csv;
-		line = csv.getStartingLineNumber();
-		if (csv.getFieldCount() != header.width()) {
-			errors.accept(error("(row)", csv.getFieldCount() + " fields",
-					"row has " + csv.getFieldCount() + " fields, the header has " + header.width()));
+		line = csv.line();
+		if (csv.fieldCount() != header.width()) {
+			errors.accept(error("(row)", csv.fieldCount() + " fields",
+					"row has " + csv.fieldCount() + " fields, the header has " + header.width()));
 			return null;
 		}
 		String countText = value(COUNT);
@@ -188,7 +198,7 @@ final class RowReader {
 
 	private String value(ProfileField field) {
 		int index = header.index(field);
-		return index < 0 ? "" : record.getField(index).trim();
+		return index < 0 ? "" : record.field(index).trim();
 	}
 
 	/** Whether the value fits its column; if not, the row is rejected naming the limit. */

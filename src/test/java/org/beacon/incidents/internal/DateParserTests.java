@@ -52,4 +52,54 @@ class DateParserTests {
 		assertThat(parser.parse("2/30/2008 09:00")).isNull();
 		assertThat(parser.parse("yesterday")).isNull();
 	}
+
+	@Test
+	void fastPathAnswersExactlyAsTheFormattersDo() {
+		int compared = 0;
+		int fast = 0;
+		for (String pattern : List.of("M/d/yyyy H:mm", "MM/dd/yyyy HH:mm:ss", "yyyy-MM", "yyyy-MM-dd", "d.M.yyyy")) {
+			DateParser parser = new DateParser(List.of(pattern));
+			NumericDatePattern numeric = NumericDatePattern.of(pattern);
+			assertThat(numeric).as(pattern).isNotNull();
+			for (String year : List.of("2008", "2012", "2100", "0000", "0001", "12008", "208")) {
+				for (int month = 0; month <= 13; month++) {
+					for (int day : new int[] { 0, 1, 9, 28, 29, 30, 31, 32 }) {
+						for (String time : List.of("0:00", "06:30", "6:30", "23:59", "24:00", "12:60", "7:5", "12:30:45")) {
+							for (boolean padded : new boolean[] { true, false }) {
+								String m = padded ? "%02d".formatted(month) : Integer.toString(month);
+								String d = padded ? "%02d".formatted(day) : Integer.toString(day);
+								String text = switch (pattern) {
+									case "M/d/yyyy H:mm", "MM/dd/yyyy HH:mm:ss" -> m + "/" + d + "/" + year + " " + time;
+									case "yyyy-MM" -> year + "-" + m;
+									case "yyyy-MM-dd" -> year + "-" + m + "-" + d;
+									default -> d + "." + m + "." + year;
+								};
+								java.time.LocalDateTime quick = numeric.parse(text);
+								DateParser.Parsed formatted = parser.formatted(text);
+								if (quick != null) {
+									fast++;
+									assertThat(formatted).as(pattern + " " + text).isNotNull();
+									assertThat(formatted.local()).as(pattern + " " + text).isEqualTo(quick);
+								}
+								assertThat(parser.parse(text)).as(pattern + " " + text).isEqualTo(formatted);
+								compared++;
+							}
+						}
+					}
+				}
+			}
+		}
+		// 5 patterns x 7 years x 14 months x 8 days x 8 times x 2 paddings
+		assertThat(compared).isEqualTo(62_720);
+		assertThat(fast).isGreaterThan(5_000);
+	}
+
+	@Test
+	void leavesPatternsWithTextOptionalPartsOrOffsetsToTheFormatter() {
+		assertThat(NumericDatePattern.of("M/d/yyyy h:mm a")).isNull();
+		assertThat(NumericDatePattern.of("yyyy-MM-dd'T'HH:mm")).isNull();
+		assertThat(NumericDatePattern.of("yyyy-MM-dd HH:mm[:ss]")).isNull();
+		assertThat(NumericDatePattern.of("yyyyMd")).isNull();
+		assertThat(NumericDatePattern.of("yyyy-MM-dd HH")).isNull();
+	}
 }
