@@ -115,8 +115,8 @@ class AnalyticsBrowserTests {
 
 			page.navigate(url("/analytics"));
 			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("gistar");
-			page.getByLabel("From").fill("2020-12-01");
-			page.getByLabel("To").fill("2020-12-31");
+			page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-01");
+			page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-31");
 			page.getByLabel("Cell size (m)").fill("300");
 			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
 			assertThat(page.locator("#status")).containsText("hot=", timeout());
