@@ -48,7 +48,7 @@ final class ImportSession {
 	private final Clock clock;
 
 	/** While the source had no rows when the run started, no batch needs to look its keys up. */
-	private boolean fresh;
+	private volatile boolean fresh;
 	private final List<RowError> firstErrors = new ArrayList<>();
 	private long read;
 	private long imported;
@@ -78,7 +78,7 @@ final class ImportSession {
 	ImportResult run(Iterator<CsvRow> records, RowReader reader, int batchSize, LongConsumer progress) {
 		long started = System.nanoTime();
 		BatchReader batches = new BatchReader(records, reader, batchSize,
-				store.copies() ? rows -> IncidentStore.copyRows(agency, source, rows) : null);
+				store.copies() ? this::copyRowsWhileFresh : null);
 		Thread thread = new Thread(batches, "incident-import-reader");
 		thread.setDaemon(true);
 		thread.start();
@@ -109,6 +109,14 @@ final class ImportSession {
 		return result();
 	}
 
+	/**
+	 * The batch's incidents as COPY input, made on the reader thread while the source is fresh (every row is
+	 * new then); otherwise null, and the writer encodes just the rows that turn out new.
+	 */
+	private CopyBinary copyRowsWhileFresh(List<ParsedRow> rows) {
+		return fresh ? IncidentStore.copyRows(agency, source, rows) : null;
+	}
+
 	private ImportResult result() {
 		return new ImportResult(read, imported, updated, unchanged, rejected, reversed, firstErrors, run);
 	}
@@ -122,14 +130,17 @@ final class ImportSession {
 		CopyBinary copyRows;
 	}
 
-	/** Parses batches on its own thread and hands them over through a queue of two. */
+	/**
+	 * Parses batches on its own thread and hands them over through a queue of four: deep enough that neither
+	 * thread waits for the other's slower batches, small enough for constant memory (about 4 MB a batch).
+	 */
 	private static final class BatchReader implements Runnable {
 
 		private final Iterator<CsvRow> records;
 		private final RowReader reader;
 		private final int batchSize;
 		private final java.util.function.Function<List<ParsedRow>, CopyBinary> copyRows;
-		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
 		private volatile boolean stopped;
 
 		BatchReader(Iterator<CsvRow> records, RowReader reader, int batchSize,
