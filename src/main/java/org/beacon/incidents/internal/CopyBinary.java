@@ -11,7 +11,7 @@ import java.util.Arrays;
  * Rows in PostgreSQL's binary {@code COPY} format ("PGCOPY"): a header, then per row the number of fields
  * and each field as a 4-byte length (-1 for null) and the type's binary value, big-endian; then a trailer.
  * PostgreSQL stores these values as they come, where the text format would parse every timestamp, number and
- * quote again: on the St. Louis file that was a fifth of the server's time, and formatting the text a third
+ * quote again: on the St. Louis file that was an eighth of the server's time, and formatting the text a third
  * of the reader thread's. Format: PostgreSQL documentation, COPY, "Binary Format"; type layouts from the
  * server's {@code *send}/{@code *recv} functions (integer timestamps, microseconds since 2000-01-01 UTC).
  */

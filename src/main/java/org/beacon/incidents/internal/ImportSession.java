@@ -18,6 +18,8 @@ import java.util.function.LongConsumer;
 import org.beacon.incidents.ImportResult;
 import org.beacon.incidents.ImportResult.RowError;
 import org.beacon.shared.AgencyId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ImportSession {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportSession.class);
+	private static final Logger log = LoggerFactory.getLogger(ImportSession.class);
 
 	/** Rows written after which the planner's statistics are refreshed at the end of the run. */
 	private static final long ANALYZE_AFTER_ROWS = 10_000;
@@ -126,7 +128,7 @@ final class ImportSession {
 		final List<ParsedRow> reversals = new ArrayList<>();
 		final List<RowError> errors = new ArrayList<>();
 		long rows;
-		/** All of {@link #incidents} as COPY input, made by the reader thread; null on H2. */
+		/** All of {@link #incidents} as COPY input, made by the reader thread; null on H2 or when not fresh. */
 		CopyBinary copyRows;
 	}
 
