@@ -24,6 +24,7 @@ import org.beacon.incidents.ImportResult;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.incidents.IncidentsImported;
 import org.beacon.shared.AgencyId;
+import org.beacon.shared.CountingInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

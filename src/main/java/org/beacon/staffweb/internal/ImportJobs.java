@@ -25,6 +25,7 @@ import org.beacon.incidents.ImportRejectedException;
 import org.beacon.incidents.ImportResult;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.shared.AgencyId;
+import org.beacon.shared.CountingInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

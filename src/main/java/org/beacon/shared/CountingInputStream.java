@@ -1,19 +1,23 @@
-package org.beacon.staffweb.internal;
+package org.beacon.shared;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it, so progress can be told in bytes of the file as stored (e.g. gzipped). */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read from the underlying stream, so progress can be told in the file's own (compressed)
+ * bytes while a {@code GZIPInputStream} reads from it. Read from one thread, polled from another.
+ */
+public final class CountingInputStream extends FilterInputStream {
 
 	private volatile long count;
 
-	CountingInputStream(InputStream in) {
+	public CountingInputStream(InputStream in) {
 		super(in);
 	}
 
-	long count() {
+	/** Bytes read or skipped so far. */
+	public long count() {
 		return count;
 	}
 
@@ -27,8 +31,8 @@ final class CountingInputStream extends FilterInputStream {
 	}
 
 	@Override
-	public int read(byte[] buffer, int offset, int length) throws IOException {
-		int n = super.read(buffer, offset, length);
+	public int read(byte[] b, int off, int len) throws IOException {
+		int n = super.read(b, off, len);
 		if (n > 0) {
 			count += n;
 		}
