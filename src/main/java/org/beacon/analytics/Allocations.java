@@ -2,6 +2,7 @@ package org.beacon.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.beacon.analytics.internal.Grid;
 import org.beacon.analytics.internal.MaximumCoverage;
@@ -40,7 +41,7 @@ final class Allocations {
 		}
 		double covered = placed.isEmpty() ? 0 : placed.get(placed.size() - 1).cumulative();
 		List<String> summary = new ArrayList<>();
-		summary.add(scores.summary() + String.format(java.util.Locale.ROOT,
+		summary.add(scores.summary() + String.format(Locale.ROOT,
 				" units=%d placed=%d radius_m=%.0f max_per_neighbourhood=%d captured=%.4f forecast_total=%.4f share=%.4f",
 				options.units(), placed.size(), options.radius(), options.maxPerNeighbourhood(), covered, total,
 				total > 0 ? covered / total : 0.0));

@@ -2,6 +2,7 @@ package org.beacon.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class AllocationsTests {
 		Object[] unit = table.rows().get(0);
 		assertThat(unit[0]).isEqualTo(0);
 		assertThat(unit[1]).isEqualTo(12);
-		assertThat(java.util.Arrays.copyOfRange(unit, 4, 9)).containsExactly(1, "South", 3.0, 3.0, 1.0);
+		assertThat(Arrays.copyOfRange(unit, 4, 9)).containsExactly(1, "South", 3.0, 3.0, 1.0);
 		assertThat(table.summary().get(0)).startsWith("method=naive at=2024-01-15").endsWith(
 				"units=10 placed=1 radius_m=300 max_per_neighbourhood=0 captured=3.0000 forecast_total=3.0000 share=1.0000");
 	}

@@ -26,6 +26,7 @@ import org.beacon.identity.StaffAccounts;
 import org.beacon.incidents.ImportProgress;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.shared.AgencyId;
+import org.beacon.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,8 @@ import org.springframework.core.io.ClassPathResource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
@@ -60,7 +59,7 @@ class AnalyticsBrowserTests {
 	/** Long enough for a slow, shared CI machine; each analysis takes well under a second. */
 	private static final double WAIT_MILLIS = 60_000;
 
-	static Playwright playwright;
+	static HeadlessChromium chromium;
 	static Browser browser;
 
 	@LocalServerPort
@@ -88,21 +87,14 @@ class AnalyticsBrowserTests {
 
 	@BeforeAll
 	static void launchChromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-			.setExecutablePath(Paths.get(chromium)).setArgs(List.of("--no-sandbox", "--disable-gpu",
-					"--disable-background-networking", "--disable-component-update")));
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

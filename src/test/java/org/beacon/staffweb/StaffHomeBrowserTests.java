@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.beacon.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.springframework.core.io.ClassPathResource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.Set;
@@ -34,7 +33,6 @@ import org.beacon.identity.NewStaffAccount;
 import org.beacon.identity.Role;
 import org.beacon.identity.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
@@ -64,7 +62,7 @@ class StaffHomeBrowserTests {
 	/** Long enough for a slow, shared CI machine; the import itself takes well under a second. */
 	private static final double WAIT_MILLIS = 60_000;
 
-	static Playwright playwright;
+	static HeadlessChromium chromium;
 	static Browser browser;
 
 	@LocalServerPort
@@ -72,21 +70,14 @@ class StaffHomeBrowserTests {
 
 	@BeforeAll
 	static void launchChromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions()
-				.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-				.setExecutablePath(Paths.get(chromium)).setArgs(List.of("--no-sandbox", "--disable-gpu",
-						"--disable-background-networking", "--disable-component-update")));
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

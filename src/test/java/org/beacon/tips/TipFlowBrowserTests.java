@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.beacon.agency.Agencies;
+import org.beacon.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,25 +47,19 @@ class TipFlowBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	Playwright playwright;
+	HeadlessChromium chromium;
 	Browser browser;
 
 	@BeforeAll
 	void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-				.setExecutablePath(Paths.get(chromium)).setArgs(List.of("--no-sandbox", "--disable-gpu",
-						"--disable-background-networking", "--disable-component-update")));
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
