@@ -14,8 +14,9 @@
 #     once as the start-up-tuned command line of docs/methods/incident-import.md (extracted jar, a class
 #     data sharing archive made by one training run beforehand, client compiler only), each into its own
 #     fresh database.
-# For scale it also times psql \copy of the imported rows into an empty copy of the incident table with its
-# indexes: the least any loader of those rows pays in PostgreSQL. Then the same import into a fresh embedded
+# For scale it also times psql \copy (binary) of the imported rows into empty copies of the incident table:
+# without indexes, with the primary key, with the natural key too, and with all its indexes: the least any
+# loader of those rows pays in PostgreSQL, index by index. Then the same import into a fresh embedded
 # H2 file database.
 #
 # Builds nothing: run `./mvnw -q -DskipTests package` first. Needs psql and a PostgreSQL server where the
@@ -122,14 +123,26 @@ COPY_AFTER=$COPY_TIME
 COPY_TIME=$(awk -v a="$COPY_BEFORE" -v b="$COPY_AFTER" 'BEGIN { printf "%.2f", (a + b) / 2 }')
 rm -f "$SCRATCH/harmonized.csv"
 
-echo "== PostgreSQL: psql \\copy of the imported rows into an empty copy of the incident table, indexes and all =="
-psql -q -d "$DB" -c "\\copy (SELECT * FROM incident) TO '$SCRATCH/incident.csv' WITH (FORMAT csv)"
+echo "== PostgreSQL: psql \\copy of the imported rows (binary) into empty copies of the incident table =="
+# what each index costs a loader of these rows: no index, the primary key, + the natural key, all of them
+psql -q -d "$DB" -c "\\copy (SELECT * FROM incident) TO '$SCRATCH/incident.bin' WITH (FORMAT binary)"
+copy_into() { # name, DDL after CREATE TABLE; prints seconds
+  psql -q -d "$DB" -c "DROP TABLE IF EXISTS incident_copy" -c "CREATE TABLE incident_copy (LIKE incident INCLUDING DEFAULTS)" \
+    ${2:+-c "$2"}
+  local t0; t0=$(now)
+  psql -q -d "$DB" -c "\\copy incident_copy FROM '$SCRATCH/incident.bin' WITH (FORMAT binary)"
+  seconds "$t0" "$(now)"
+}
+NOINDEX_TIME=$(copy_into none)
+PKEY_TIME=$(copy_into pkey "ALTER TABLE incident_copy ADD PRIMARY KEY (id)")
+NATURAL_TIME=$(copy_into natural "ALTER TABLE incident_copy ADD PRIMARY KEY (id);
+  ALTER TABLE incident_copy ADD UNIQUE (source_id, source, agency_id)")
 psql -q -d "$DB" -c "DROP TABLE IF EXISTS incident_copy" -c "CREATE TABLE incident_copy (LIKE incident INCLUDING ALL)"
 start=$(now)
-psql -q -d "$DB" -c "\\copy incident_copy FROM '$SCRATCH/incident.csv' WITH (FORMAT csv)"
+psql -q -d "$DB" -c "\\copy incident_copy FROM '$SCRATCH/incident.bin' WITH (FORMAT binary)"
 FLOOR_TIME=$(seconds "$start" "$(now)")
 psql -q -d "$DB" -c "DROP TABLE incident_copy"
-rm -f "$SCRATCH/incident.csv"
+rm -f "$SCRATCH/incident.bin"
 
 echo "== H2: beacon import incidents into a fresh embedded file database =="
 rm -rf "$SCRATCH/h2"
@@ -152,7 +165,10 @@ row "  wall clock, tuned command line (own time $CLI_OWN s)" "$CLI_WALL" s
 row "beacon import incidents, PostgreSQL, re-import: own time" "$PG_REIMPORT_OWN" s
 row "  wall clock" "$PG_REIMPORT" s
 row "psql \\copy into a bare 23-column text table (the floor; mean)" "$COPY_TIME" "s (before Beacon $COPY_BEFORE s, after $COPY_AFTER s)"
-row "psql \\copy of the result into the indexed incident table" "$FLOOR_TIME" s
+row "psql \\copy of the result (binary) into an unindexed incident table" "$NOINDEX_TIME" s
+row "  with its primary key" "$PKEY_TIME" s
+row "  with its primary key and natural key" "$NATURAL_TIME" s
+row "  with all its indexes (as Beacon loads it)" "$FLOOR_TIME" s
 row "ratio import's own time / bare copy" "$(ratio "$PG_OWN" "$COPY_TIME")" x
 row "ratio wall clock with JVM start / bare copy, java -jar" "$(ratio "$PG_WALL" "$COPY_TIME")" x
 row "ratio wall clock with JVM start / bare copy, tuned command line" "$(ratio "$CLI_WALL" "$COPY_TIME")" x

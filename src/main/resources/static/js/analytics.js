@@ -1,8 +1,9 @@
 /*
- * Analytics page: reads the form, fetches /analytics/data/{method} (GeoJSON for cell methods, JSON for the
- * others), draws Gi* classes or densities as cell squares on a Leaflet map with a legend, a Chart.js chart
- * for backtests, the same numbers in a table, and beside a forecast its fairness table. No inline scripts:
- * the page's CSP forbids them.
+ * Analytics page: reads the form, starts the analysis as a job (POST /analytics/data/jobs/{method}), follows
+ * it every second with a progress bar ("Backtest: week 12 of 260, about 40 s left") and a Cancel button, and
+ * when it is done draws the result: Gi* classes or densities as cell squares on a Leaflet map with a legend
+ * (the job's result as GeoJSON), a Chart.js chart for backtests, the same numbers in a table, and beside a
+ * forecast its fairness table. No inline scripts: the page's CSP forbids them.
  */
 (function () {
   'use strict';
@@ -22,9 +23,19 @@
   ];
   /* ColorBrewer YlOrRd, five classes, for densities, counts and scores (quantile breaks). */
   var RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+  var NAMES = { counts: 'Counts', kde: 'Kernel density', gistar: 'Hot spots', emerging: 'Emerging hot spots',
+    forecast: 'Forecast', knox: 'Near repeats', backtest: 'Backtest', allocate: 'Allocation', fairness: 'Fairness' };
+  /* The bar follows the job every second; the live region says how far only every ten seconds, so a screen
+     reader hears the start, a line now and then, and the end. */
+  var POLL_MILLIS = 1000;
+  var ANNOUNCE_MILLIS = 10000;
 
-  var base = form.dataset.url;
+  var jobsBase = form.dataset.jobsUrl;
   var status = document.getElementById('status');
+  var jobBox = document.getElementById('job');
+  var jobLabel = document.getElementById('job-label');
+  var bar = document.getElementById('job-progress');
+  var cancelButton = document.getElementById('job-cancel');
   var legend = document.getElementById('legend');
   var csvLink = document.getElementById('csv-link');
   var mapElement = document.getElementById('map');
@@ -35,8 +46,10 @@
   map.setView([20, 0], 2);
   var layer = null;
   var chart = null;
+  /* The job this page follows: { method, name, url, timer, announced }; null when none runs. */
+  var current = null;
 
-  function query(format) {
+  function query() {
     var params = new URLSearchParams();
     var names = ['from', 'to', 'category', 'cell', 'bandwidth', 'forecast', 'units', 'radius',
       'max_per_neighbourhood'];
@@ -46,21 +59,77 @@
         params.append(name, value);
       }
     });
-    params.append('format', format);
-    return base + encodeURIComponent(form.elements.method.value) + '?' + params.toString();
+    return params.toString();
   }
 
-  function fetchBody(url, asJson) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+  function csrfHeaders() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var headers = {};
+    if (token && header) {
+      headers[header.content] = token.content;
+    }
+    return headers;
+  }
+
+  /* JSON of a response (null for 204); an error answer becomes an Error with the server's message. */
+  function fetchBody(url, options) {
+    var init = Object.assign({ credentials: 'same-origin' }, options || {});
+    return fetch(url, init).then(function (response) {
       return response.text().then(function (text) {
         if (!response.ok) {
           var message = 'HTTP ' + response.status;
           try { message = JSON.parse(text).error || message; } catch (e) { /* not JSON */ }
           throw new Error(message);
         }
-        return asJson ? JSON.parse(text) : text;
+        return text ? JSON.parse(text) : null;
       });
     });
+  }
+
+  function duration(seconds) {
+    if (seconds < 60) {
+      return Math.max(1, Math.round(seconds)) + ' s';
+    }
+    if (seconds < 3600) {
+      return Math.round(seconds / 60) + ' min';
+    }
+    return (seconds / 3600).toFixed(1) + ' h';
+  }
+
+  function progressText(run, job) {
+    if (job.state === 'done') {
+      return run.name + ': done in ' + duration(job.elapsed_seconds);
+    }
+    if (job.state === 'cancelled') {
+      return run.name + ': cancelled';
+    }
+    if (job.state === 'failed') {
+      return run.name + ': failed';
+    }
+    var text = run.name + ': ' + job.label;
+    if (job.eta_seconds !== null && job.eta_seconds !== undefined) {
+      text += ', about ' + duration(job.eta_seconds) + ' left';
+    }
+    return text;
+  }
+
+  function showProgress(run, job) {
+    var text = progressText(run, job);
+    jobLabel.textContent = text;
+    if (job.total > 0) {
+      bar.max = job.total;
+      bar.value = job.state === 'done' ? job.total : job.done;
+    } else if (job.state === 'done') {
+      bar.max = 1;
+      bar.value = 1;
+    } else {
+      // no count yet (waiting, reading incidents): an indeterminate bar
+      bar.removeAttribute('value');
+    }
+    bar.setAttribute('aria-valuetext', text);
+    jobBox.setAttribute('aria-busy', job.state === 'running' ? 'true' : 'false');
+    jobBox.hidden = false;
   }
 
   function quantileBreaks(values) {
@@ -190,37 +259,139 @@
     if (event) {
       event.preventDefault();
     }
+    if (current) {
+      // a new run replaces the one being followed, which nobody waits for any more
+      cancel(current, true);
+    }
     var method = form.elements.method.value;
-    csvLink.href = query('csv');
+    var run = { method: method, name: NAMES[method] || method, url: null, timer: null, announced: Date.now() };
+    current = run;
+    csvLink.hidden = true;
     document.getElementById('chart-panel').hidden = true;
     document.getElementById('fairness-panel').hidden = true;
-    // long runs (backtests over years) say every 10 s that they are still working; the status is a polite
-    // live region, so more often would crowd a screen reader
-    var started = Date.now();
-    status.textContent = 'Analysing…';
-    var ticking = window.setInterval(function () {
-      status.textContent = 'Analysing… still working after ' + Math.round((Date.now() - started) / 1000) + ' s';
-    }, 10000);
-    var cells = CELL_METHODS.indexOf(method) >= 0;
-    var work = fetchBody(query('json'), true).then(function (json) {
-      window.clearInterval(ticking);
-      fillTable(json.columns, json.rows);
-      status.textContent = json.summary.join(' · ') + ' (' + json.rows.length + ' rows)';
-      if (method === 'backtest') {
-        drawChart(json);
+    cancelButton.hidden = false;
+    cancelButton.disabled = false;
+    showProgress(run, { state: 'running', label: 'starting', done: 0, total: 0 });
+    status.textContent = run.name + ': analysing…';
+    fetchBody(jobsBase + encodeURIComponent(method) + '?' + query(), { method: 'POST', headers: csrfHeaders() })
+      .then(function (job) {
+        run.url = job.url;
+        if (run !== current) {
+          // cancelled, or replaced by a new run, before the server answered
+          cancel(run, true);
+          return;
+        }
+        follow(run, job);
+      })
+      .catch(function (error) { fail(run, error); });
+  }
+
+  function follow(run, job) {
+    if (run !== current) {
+      return;
+    }
+    if (job.state !== 'running') {
+      finish(run, job);
+      return;
+    }
+    showProgress(run, job);
+    if (Date.now() - run.announced >= ANNOUNCE_MILLIS) {
+      run.announced = Date.now();
+      status.textContent = progressText(run, job);
+    }
+    run.timer = window.setTimeout(function () {
+      fetchBody(run.url).then(function (next) { follow(run, next); }).catch(function (error) { fail(run, error); });
+    }, POLL_MILLIS);
+  }
+
+  function finish(run, job) {
+    if (current !== null && current !== run) {
+      // a newer run owns the page
+      return;
+    }
+    current = null;
+    window.clearTimeout(run.timer);
+    cancelButton.hidden = true;
+    showProgress(run, job);
+    if (job.state === 'done') {
+      draw(run, job);
+    } else if (job.state === 'cancelled') {
+      status.textContent = run.name + ': cancelled.';
+    } else {
+      status.textContent = 'Could not analyse: ' + (job.error || job.state);
+    }
+  }
+
+  function fail(run, error) {
+    if (run !== current) {
+      return;
+    }
+    current = null;
+    window.clearTimeout(run.timer);
+    cancelButton.hidden = true;
+    jobBox.hidden = true;
+    status.textContent = 'Could not analyse: ' + error.message;
+  }
+
+  function draw(run, job) {
+    var json = job.result;
+    fillTable(json.columns, json.rows);
+    status.textContent = json.summary.join(' · ') + ' (' + json.rows.length + ' rows)';
+    csvLink.href = job.result_url + '?format=csv';
+    csvLink.hidden = false;
+    if (run.method === 'backtest') {
+      drawChart(json);
+    }
+    if (json.fairness) {
+      fillTable(json.fairness.columns, json.fairness.rows, 'fairness');
+      document.getElementById('fairness-summary').textContent = json.fairness.summary.join(' · ');
+      document.getElementById('fairness-panel').hidden = false;
+    }
+    if (CELL_METHODS.indexOf(run.method) >= 0) {
+      fetchBody(job.result_url + '?format=geojson')
+        .then(function (g) { drawCells(g, run.method); })
+        .catch(function (error) { status.textContent = 'Could not draw the map: ' + error.message; });
+    }
+  }
+
+  /* Stops following a run and cancels its job; quietly when a new run replaces it. */
+  function cancel(run, quietly) {
+    if (current === run) {
+      current = null;
+    }
+    window.clearTimeout(run.timer);
+    if (!run.url) {
+      // not started yet: the answer to the start cancels it when it comes
+      if (!quietly) {
+        finish(run, { state: 'cancelled', done: 0, total: 0 });
       }
-      if (json.fairness) {
-        fillTable(json.fairness.columns, json.fairness.rows, 'fairness');
-        document.getElementById('fairness-summary').textContent = json.fairness.summary.join(' · ');
-        document.getElementById('fairness-panel').hidden = false;
+      return;
+    }
+    if (!quietly) {
+      cancelButton.disabled = true;
+      status.textContent = run.name + ': cancelling…';
+    }
+    fetchBody(run.url, { method: 'DELETE', headers: csrfHeaders() }).then(function (job) {
+      if (quietly) {
+        return;
       }
-      return cells ? fetchBody(query('geojson'), true).then(function (g) { drawCells(g, method); }) : null;
-    });
-    work.catch(function (error) {
-      window.clearInterval(ticking);
-      status.textContent = 'Could not analyse: ' + error.message;
+      if (job && job.state === 'done') {
+        // it finished before the cancellation reached it: show what it found
+        fetchBody(run.url).then(function (done) { finish(run, done); });
+        return;
+      }
+      finish(run, job || { state: 'cancelled', done: 0, total: 0 });
+    }).catch(function (error) {
+      if (!quietly) {
+        status.textContent = 'Could not cancel: ' + error.message;
+      }
     });
   }
 
+  cancelButton.addEventListener('click', function () {
+    if (current) {
+      cancel(current, false);
+    }
+  });
   form.addEventListener('submit', analyse);
 }());

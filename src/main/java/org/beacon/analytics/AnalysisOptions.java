@@ -21,13 +21,16 @@ import java.time.LocalDate;
  * @param trainingDays days of history before each forecast (KDE horizon, SEPP fitting window)
  * @param tauDays recency decay of the KDE forecast, days
  * @param minLagHours SEPP minimum trigger lag, hours: events closer in time do not trigger one another
+ * @param triggerSigma SEPP spread of triggered events around their parent's cell, metres per axis: NaN to fit
+ * it by EM, 0 for triggering within the cell only (Mohler et al. 2015's grid model), or a fixed value
  * @param units allocation: how many patrol or outreach units to place
  * @param radius allocation: how far a unit covers, metres
  * @param maxPerNeighbourhood allocation: the most units one neighbourhood receives, 0 for no cap
  */
 public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double bandwidth, String kernel,
 		String weights, boolean fdr, double[] spaceBands, int[] timeBands, int permutations, long seed, String period,
-		String forecast, int trainingDays, double tauDays, double minLagHours, int units, double radius,
+		String forecast, int trainingDays, double tauDays, double minLagHours, double triggerSigma, int units,
+		double radius,
 		int maxPerNeighbourhood) {
 
 	public AnalysisOptions {
@@ -39,6 +42,10 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 		}
 		if (!(minLagHours >= 0) || Double.isInfinite(minLagHours)) {
 			throw new IllegalArgumentException("min-lag-hours must be a finite number ≥ 0, was " + minLagHours);
+		}
+		if (triggerSigma < 0 || Double.isInfinite(triggerSigma) || triggerSigma > MAX_TRIGGER_SIGMA) {
+			throw new IllegalArgumentException("trigger-sigma must be fit, 0 or a number of metres up to "
+					+ (int) MAX_TRIGGER_SIGMA + ", was " + triggerSigma);
 		}
 		if (units < 1) {
 			throw new IllegalArgumentException("units must be at least 1, was " + units);
@@ -55,15 +62,18 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 		}
 	}
 
+	/** The widest spread of triggering considered, metres: near-repeat effects reach a few hundred metres. */
+	public static final double MAX_TRIGGER_SIGMA = 1000;
+
 	public static AnalysisOptions defaults() {
 		return new AnalysisOptions(null, null, 150, Double.NaN, "quartic", "queen", true,
 				new double[] { 0, 100, 200, 400, 800 }, new int[] { 0, 7, 14, 28, 56 }, 99, 1, "week", "naive", 365,
-				28, 1, 10, 300, 0);
+				28, 1, Double.NaN, 10, 300, 0);
 	}
 
 	public AnalysisOptions withDates(LocalDate newFrom, LocalDate newTo) {
 		return new AnalysisOptions(newFrom, newTo, cell, bandwidth, kernel, weights, fdr, spaceBands, timeBands,
-				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours, units, radius,
+				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours, triggerSigma, units, radius,
 				maxPerNeighbourhood);
 	}
 }

@@ -16,6 +16,7 @@ import org.beacon.analytics.internal.KernelDensity;
 import org.beacon.analytics.internal.Knox;
 import org.beacon.analytics.internal.KnoxTable;
 import org.beacon.analytics.internal.Periods;
+import org.beacon.analytics.internal.UnitsDone;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,20 +50,79 @@ public class AnalyticsEngine {
 	 * {@code fairness} is that table alone, with population shares where {@code neighbourhoods} has them.
 	 */
 	public AnalysisTable run(String method, IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
+		return run(method, frame, options, neighbourhoods, AnalysisProgress.NONE);
+	}
+
+	/**
+	 * Runs a method on a frame, telling {@code progress} how far it has got: a backtest by period ("week 12
+	 * of 260"), Knox by permutation, emerging hot spots by time step and then by location, a SEPP forecast by
+	 * EM iteration; the quick methods as one unit. A cancelled run throws {@link AnalysisCancelledException}
+	 * at its next unit.
+	 */
+	public AnalysisTable run(String method, IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
+			AnalysisProgress progress) {
+		requireMethod(method);
 		requireIncidents(frame);
-		return switch (method) {
-			case "counts" -> counts(frame, options);
-			case "kde" -> kde(frame, options);
-			case "gistar" -> giStar(frame, options);
-			case "knox" -> knox(frame, options);
-			case "emerging" -> emerging(frame, options);
-			case "forecast" -> Backtests.forecast(frame, options, neighbourhoods);
-			case "backtest" -> Backtests.backtest(frame, options);
-			case "allocate" -> Allocations.allocate(frame, options, neighbourhoods);
-			case "fairness" -> Fairness.fairness(frame, options, neighbourhoods);
-			default -> throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS)
-					+ "; was '" + method + "'");
+		ProgressReport report = new ProgressReport(progress);
+		report.checkCancelled();
+		AnalysisTable table = switch (method) {
+			case "knox" -> knox(frame, options, report.units("permutation"));
+			case "emerging" -> emerging(frame, options, report);
+			case "backtest" -> Backtests.backtest(frame, options, report.units(options.period()));
+			case "forecast" -> Backtests.forecast(frame, options, neighbourhoods, "sepp".equals(options.forecast())
+					? report.units((d, t) -> "EM iteration " + d + " of at most " + t)
+					: single(report));
+			default -> {
+				report.single("analysing");
+				yield switch (method) {
+					case "counts" -> counts(frame, options);
+					case "kde" -> kde(frame, options);
+					case "gistar" -> giStar(frame, options);
+					case "allocate" -> Allocations.allocate(frame, options, neighbourhoods);
+					default -> Fairness.fairness(frame, options, neighbourhoods);
+				};
+			}
 		};
+		report.finish();
+		return table;
+	}
+
+	/**
+	 * Checks what can be checked of a run before its incidents are read, with the message the run itself
+	 * would give: the method, kernel, Gi* weights, forecast method, and a backtest's dates.
+	 *
+	 * @throws IllegalArgumentException naming the parameter and its rule
+	 */
+	public static void validate(String method, AnalysisOptions options) {
+		requireMethod(method);
+		boolean forecasts = List.of("forecast", "backtest", "allocate", "fairness").contains(method);
+		if (forecasts || "kde".equals(method)) {
+			kernel(options.kernel());
+		}
+		if (List.of("gistar", "emerging", "fairness").contains(method)) {
+			neighbourhood(options.weights(), options.cell());
+		}
+		boolean gistarAllowed = "fairness".equals(method);
+		if (forecasts && !List.of("naive", "kde", "sepp").contains(options.forecast())
+				&& !(gistarAllowed && "gistar".equals(options.forecast()))) {
+			throw new IllegalArgumentException("forecast method must be naive, kde or sepp"
+					+ (gistarAllowed ? " (or gistar for fairness)" : "") + "; was '" + options.forecast() + "'");
+		}
+		if ("backtest".equals(method) && (options.from() == null || options.to() == null)) {
+			throw new IllegalArgumentException("a backtest needs --from and --to");
+		}
+	}
+
+	private static UnitsDone single(ProgressReport report) {
+		report.single("analysing");
+		return UnitsDone.NONE;
+	}
+
+	private static void requireMethod(String method) {
+		if (!METHODS.contains(method)) {
+			throw new IllegalArgumentException("method must be one of " + String.join(", ", METHODS) + "; was '"
+					+ method + "'");
+		}
 	}
 
 	/**
@@ -125,6 +185,10 @@ public class AnalyticsEngine {
 
 	/** Knox table: pairs by spatial band (metres, Manhattan) and temporal band (days), with permutation p. */
 	public AnalysisTable knox(IncidentFrame frame, AnalysisOptions options) {
+		return knox(frame, options, UnitsDone.NONE);
+	}
+
+	private AnalysisTable knox(IncidentFrame frame, AnalysisOptions options, UnitsDone permutations) {
 		double[] days = frame.days();
 		double min = Double.POSITIVE_INFINITY;
 		for (double d : days) {
@@ -135,7 +199,8 @@ public class AnalyticsEngine {
 			time[i] = (int) (Math.floor(days[i]) - min);
 		}
 		KnoxTable knox = Knox.table(frame.x(), frame.y(), time, options.spaceBands(), options.timeBands(),
-				Knox.Metric.MANHATTAN, options.permutations(), options.seed());
+				Knox.Metric.MANHATTAN, options.permutations(), options.seed(), Knox.Strategy.AUTO,
+				Knox.DEFAULT_PAIR_BUDGET, permutations);
 		List<Object[]> rows = new ArrayList<>();
 		for (int s = 0; s < knox.rows(); s++) {
 			for (int t = 0; t < knox.columns(); t++) {
@@ -152,6 +217,10 @@ public class AnalyticsEngine {
 
 	/** Emerging hot spot categories per cell with events, over weekly or monthly steps. */
 	public AnalysisTable emerging(IncidentFrame frame, AnalysisOptions options) {
+		return emerging(frame, options, new ProgressReport(AnalysisProgress.NONE));
+	}
+
+	private AnalysisTable emerging(IncidentFrame frame, AnalysisOptions options, ProgressReport report) {
 		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
 		LocalDate[] span = span(frame, options);
 		Periods periods = Periods.of(span[0], span[1], options.period(), frame.zone());
@@ -168,8 +237,10 @@ public class AnalyticsEngine {
 				counts[c]++;
 			}
 		}
+		UnitsDone units = report.units((d, t) -> d <= steps ? "time step " + d + " of " + steps
+				: "trend at location " + (d - steps) + " of " + (t - steps));
 		EmergingHotSpotAnalysis analysis = EmergingHotSpotAnalysis.analyse(cube, grid.nx(), grid.ny(), steps,
-				neighbourhood(options.weights(), options.cell()), 1, EMERGING_ALPHA, EMERGING_ALPHA);
+				neighbourhood(options.weights(), options.cell()), 1, EMERGING_ALPHA, EMERGING_ALPHA, units);
 		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "trend_z", "trend_p", "category"));
 		for (int c = 0; c < cells; c++) {
 			if (counts[c] > 0) {
@@ -202,7 +273,12 @@ public class AnalyticsEngine {
 			return GridNeighbourhood.rook();
 		}
 		if (weights != null && weights.startsWith("band:")) {
-			return GridNeighbourhood.distanceBand(Double.parseDouble(weights.substring(5)), cell);
+			try {
+				return GridNeighbourhood.distanceBand(Double.parseDouble(weights.substring(5)), cell);
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("weights must be queen, rook or band:METRES; was '" + weights + "'");
+			}
 		}
 		throw new IllegalArgumentException("weights must be queen, rook or band:METRES; was '" + weights + "'");
 	}

@@ -11,6 +11,8 @@ import org.beacon.analytics.internal.Forecasts;
 import org.beacon.analytics.internal.Grid;
 import org.beacon.analytics.internal.Periods;
 import org.beacon.analytics.internal.SelfExcitingGrid;
+import org.beacon.analytics.internal.SpatialSelfExcitingGrid;
+import org.beacon.analytics.internal.UnitsDone;
 
 /**
  * Forecasts at a moment and rolling-origin backtests: for each whole period from {@code from} to {@code to},
@@ -31,7 +33,7 @@ final class Backtests {
 	private static final double SEPP_OMEGA_START = 1.0 / 7;
 
 	/** SEPP: EM iterations at most; it converges in tens on city data. */
-	private static final int SEPP_MAX_ITERATIONS = 200;
+	static final int SEPP_MAX_ITERATIONS = 200;
 
 	/** Naive forecasts look back one period: a week, or 30 days for months. */
 	private static final double DAYS_PER_WEEK = 7, DAYS_PER_MONTH = 30;
@@ -46,9 +48,10 @@ final class Backtests {
 	 * The forecast for the day after {@code to} (or after the last incident), cells with a score above 0, with
 	 * its fairness table ({@link Fairness}).
 	 */
-	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
+	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
+			UnitsDone iterations) {
 		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
-		Scores scores = scores(frame, grid, options);
+		Scores scores = scores(frame, grid, options, iterations);
 		double[] score = scores.score();
 		String summary = scores.summary();
 		AnalyticsEngine.CellTable table = new AnalyticsEngine.CellTable(grid, frame,
@@ -66,18 +69,25 @@ final class Backtests {
 	record Scores(double[] score, String summary) {
 	}
 
+	/** As {@link #scores(IncidentFrame, Grid, AnalysisOptions, UnitsDone)}, telling nobody. */
 	static Scores scores(IncidentFrame frame, Grid grid, AnalysisOptions options) {
+		return scores(frame, grid, options, UnitsDone.NONE);
+	}
+
+	/** The forecast's scores; a SEPP fit tells {@code iterations} of its EM iterations. */
+	static Scores scores(IncidentFrame frame, Grid grid, AnalysisOptions options, UnitsDone iterations) {
 		LocalDate[] span = AnalyticsEngine.span(frame, options);
 		double now = Periods.day(span[1].plusDays(1), frame.zone());
 		String summary = "method=" + options.forecast() + " at=" + span[1].plusDays(1);
 		if ("sepp".equals(options.forecast())) {
-			SeppFit fit = seppFit(frame, frame.days(), grid, now, options);
+			SeppFit fit = seppFit(frame, frame.days(), grid, now, options, iterations);
 			return new Scores(fit.intensity(), summary + fit.describe());
 		}
 		return new Scores(predict(frame, frame.days(), grid, now, options), summary);
 	}
 
-	static AnalysisTable backtest(IncidentFrame frame, AnalysisOptions options) {
+	/** The backtest, telling {@code periods} as each period is scored (units: periods). */
+	static AnalysisTable backtest(IncidentFrame frame, AnalysisOptions options, UnitsDone periodsDone) {
 		if (options.from() == null || options.to() == null) {
 			throw new IllegalArgumentException("a backtest needs --from and --to");
 		}
@@ -98,6 +108,8 @@ final class Backtests {
 		int[][] counted = new int[2][3];
 		int failed = 0;
 		for (int p = 0; p < periods.size(); p++) {
+			// p periods are scored; this also stops a cancelled run before its next period
+			periodsDone.done(p, periods.size());
 			double start = periods.startDays()[p];
 			double end = periods.end(p);
 			double[] predicted;
@@ -137,6 +149,7 @@ final class Backtests {
 			}
 			rows.add(row);
 		}
+		periodsDone.done(periods.size(), periods.size());
 		String summary = String.format(Locale.ROOT,
 				"method=%s periods=%d mean_pai_1=%.4f mean_pei_1=%.4f mean_hit_1=%.4f mean_pai_5=%.4f mean_pei_5=%.4f mean_hit_5=%.4f",
 				options.forecast(), periods.size(), mean(sums, counted, 0, 0), mean(sums, counted, 0, 1),
@@ -162,7 +175,7 @@ final class Backtests {
 	}
 
 	private static double[] sepp(IncidentFrame frame, double[] days, Grid grid, double now, AnalysisOptions options) {
-		return seppFit(frame, days, grid, now, options).intensity();
+		return seppFit(frame, days, grid, now, options, UnitsDone.NONE).intensity();
 	}
 
 	/**
@@ -170,7 +183,7 @@ final class Backtests {
 	 * zeros) when the window holds no incident.
 	 */
 	private static SeppFit seppFit(IncidentFrame frame, double[] days, Grid grid, double now,
-			AnalysisOptions options) {
+			AnalysisOptions options, UnitsDone iterations) {
 		double start = now - options.trainingDays();
 		int events = 0;
 		for (double d : days) {
@@ -180,13 +193,11 @@ final class Backtests {
 			return new SeppFit(new double[grid.cells()], null, 0, 0);
 		}
 		long t0 = System.nanoTime();
-		SelfExcitingGrid model = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
-				options.minLagHours() / 24, SEPP_MAX_ITERATIONS);
+		SeppModel model = fitModel(frame, days, grid, start, now, options, iterations);
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		// θ = 0 (no self-excitation found) can come with ω → ∞, and 0·∞ makes intensity() NaN; with θ = 0 the
 		// intensity is exactly the background μ.
-		double[] intensity = model.theta() == 0 ? model.mu().clone()
-				: model.intensity(frame.x(), frame.y(), days, grid, now);
+		double[] intensity = model.theta() == 0 ? model.mu().clone() : model.intensity().get();
 		for (double v : intensity) {
 			if (!Double.isFinite(v)) {
 				throw new FitFailed(String.format(Locale.ROOT, "SEPP fit at day %.1f not finite: theta=%s omega=%s iterations=%d",
@@ -196,18 +207,46 @@ final class Backtests {
 		return new SeppFit(intensity, model, events, seconds);
 	}
 
-	/** A fitted SEPP forecast with what the summary reports of it: θ and 1/ω belong beside every forecast. */
-	private record SeppFit(double[] intensity, SelfExcitingGrid model, int events, double seconds) {
+	/**
+	 * The same-cell model (trigger σ 0) through its O(events) recursions; otherwise the model whose triggering
+	 * spreads across cells, with σ fitted from one cell's width or fixed.
+	 */
+	private static SeppModel fitModel(IncidentFrame frame, double[] days, Grid grid, double start, double now,
+			AnalysisOptions options, UnitsDone iterations) {
+		double minLag = options.minLagHours() / 24;
+		double sigma = options.triggerSigma();
+		if (sigma == 0) {
+			SelfExcitingGrid m = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
+					minLag, SEPP_MAX_ITERATIONS, iterations);
+			return new SeppModel(m.mu(), m.theta(), m.omega(), 0, m.minLag(), m.meanDelay(), m.iterations(),
+					() -> m.intensity(frame.x(), frame.y(), days, grid, now));
+		}
+		boolean fit = Double.isNaN(sigma);
+		var settings = new SpatialSelfExcitingGrid.Settings(SEPP_OMEGA_START, fit ? grid.cell() : sigma, fit,
+				Math.max(AnalysisOptions.MAX_TRIGGER_SIGMA, fit ? grid.cell() : sigma), minLag, SEPP_MAX_ITERATIONS);
+		SpatialSelfExcitingGrid m = SpatialSelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, settings,
+				iterations);
+		return new SeppModel(m.mu(), m.theta(), m.omega(), m.sigma(), m.minLag(), m.meanDelay(), m.iterations(),
+				() -> m.intensity(frame.x(), frame.y(), days, grid, now));
+	}
+
+	/** What a forecast needs of either fitted model, and its intensity at the forecast time. */
+	private record SeppModel(double[] mu, double theta, double omega, double sigma, double minLag, double meanDelay,
+			int iterations, java.util.function.Supplier<double[]> intensity) {
+	}
+
+	/** A fitted SEPP forecast with what the summary reports of it: θ, 1/ω and σ belong beside every forecast. */
+	private record SeppFit(double[] intensity, SeppModel model, int events, double seconds) {
 
 		String describe() {
 			if (model == null) {
 				return " events=0";
 			}
 			return String.format(Locale.ROOT,
-					" events=%d cells=%d min_lag_hours=%.4g theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g iterations=%d fit_seconds=%.3f",
+					" events=%d cells=%d min_lag_hours=%.4g theta=%.4f omega_per_day=%.4g mean_delay_days=%.4g"
+							+ " trigger_sigma_m=%.4g iterations=%d fit_seconds=%.3f",
 					events, model.mu().length, model.minLag() * 24, model.theta(), model.omega(), model.meanDelay(),
-					model.iterations(),
-					seconds);
+					model.sigma(), model.iterations(), seconds);
 		}
 	}
 

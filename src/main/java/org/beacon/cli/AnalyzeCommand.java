@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.analytics.AnalysisOptions;
+import org.beacon.analytics.AnalysisProgress;
 import org.beacon.analytics.AnalysisTable;
 import org.beacon.analytics.AnalyticsEngine;
 import org.beacon.analytics.IncidentFrame;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code beacon analyze METHOD}: runs an analytics method on stored incidents or straight on a CSV file and
  * writes the table as CSV (standard output or {@code --out}) and, for cell results, GeoJSON; the summary goes
- * last on standard output for a backtest and to standard error otherwise.
+ * last on standard output for a backtest and to standard error otherwise. Long runs (backtest, knox,
+ * emerging, a SEPP forecast) draw a progress bar on standard error when it is a terminal ({@code --progress}
+ * and {@code --no-progress} decide otherwise).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = { "Analyse incidents: counts | kde | gistar | knox | emerging | forecast | backtest | fairness.",
@@ -111,6 +114,11 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "SEPP: events closer in time than this do not trigger one another (0: the published model).")
 	double minLagHours;
 
+	@Option(names = "--trigger-sigma", defaultValue = "fit", paramLabel = "fit|METRES",
+			description = "SEPP: spread of triggered events around their parent's cell, metres per axis: fit (by EM, "
+					+ "the default), 0 (within the cell only, the 2015 grid model) or a fixed value up to 1000.")
+	String triggerSigma;
+
 	@Option(names = "--out", paramLabel = "FILE", description = "Write the table to this CSV file.")
 	Path out;
 
@@ -136,6 +144,10 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Option(names = "--agency", paramLabel = "CODE", description = "Agency code (default: the default agency).")
 	String agencyCode;
 
+	@Option(names = "--progress", negatable = true,
+			description = "A progress bar on standard error (default: when standard error is a terminal).")
+	Boolean progress;
+
 	@Spec
 	CommandSpec spec;
 
@@ -160,7 +172,12 @@ class AnalyzeCommand implements Callable<Integer> {
 			IncidentFilter filter = new IncidentFilter(agency.id(), frameFrom(), to, categories(categories));
 			IncidentFrame frame = csv != null ? frames.fromCsv(csv, profile, columns, filter, projection)
 					: frames.frame(filter);
-			AnalysisTable table = engine.run(method, frame, options, frames.neighbourhoods(agency.id(), csv != null));
+			AnalysisTable table;
+			try (AnalyzeProgress bar = new AnalyzeProgress(method, System.err)) {
+				boolean showBar = progress != null ? progress : AnalyzeProgress.stderrIsTerminal();
+				table = engine.run(method, frame, options, frames.neighbourhoods(agency.id(), csv != null),
+						showBar ? bar : AnalysisProgress.NONE);
+			}
 			if (out != null) {
 				try (Writer w = Files.newBufferedWriter(out)) {
 					table.writeCsv(w);
@@ -197,10 +214,23 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
-				forecast, trainingDays, tau, minLagHours, units, radius, maxPerNeighbourhood);
+				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood);
 	}
 
 	/** Backtests and forecasts read history before {@code --from}. */
+	private double triggerSigma() {
+		if ("fit".equalsIgnoreCase(triggerSigma.trim())) {
+			return Double.NaN;
+		}
+		try {
+			return Double.parseDouble(triggerSigma.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException("trigger-sigma must be fit, 0 or a number of metres, was '" + triggerSigma
+					+ "'");
+		}
+	}
+
 	private LocalDate frameFrom() {
 		boolean history = AnalyticsEngine.readsHistory(method, forecast);
 		return from == null || !history ? from : from.minusDays(trainingDays);

@@ -89,7 +89,9 @@ class OverdoseDetectCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "20240601", description = "Scan: random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--window-days", defaultValue = "7", description = "Scan: longest cluster in days (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--window-days", paramLabel = "DAYS", defaultValue = "7", description = {
+			"Scan: longest cluster in days (default: ${DEFAULT-VALUE}).",
+			"0 means no fixed limit: clusters up to half of the study period (--from to --to), SaTScan's default." })
 	int windowDays;
 
 	@Option(names = "--max-radius-m", paramLabel = "METRES", description = "Scan: largest circle radius (default: none).")

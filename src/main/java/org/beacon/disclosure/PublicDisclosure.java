@@ -3,8 +3,11 @@ package org.beacon.disclosure;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,7 +16,9 @@ import java.util.regex.Pattern;
 import org.beacon.incidents.IncidentRow;
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.disclosure.internal.CellCentres;
+import org.beacon.disclosure.internal.DescriptionMarkers;
 import org.beacon.tips.TipCategory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +31,13 @@ import org.springframework.stereotype.Component;
  * "4300 BLOCK MARGARETTA AVE"), a point to the centre of its H3 cell at {@link #H3_RESOLUTION}; notices name
  * areas only.</li>
  * <li>Some categories are never public: rape and other sex offences, offences against the family (domestic),
- * anything that names a juvenile, drug tips, reports in a private category, and overdoses at a residence.</li>
+ * anything that names a juvenile, any offence whose description marks it domestic or family violence
+ * ({@link #neverPublicMarkers()}, whatever its category), drug tips, reports in a private category, and
+ * overdoses at a residence.</li>
  * <li>Counts from 1 to {@code beacon.privacy.min-count - 1} (default 5) are shown as "fewer than 5", and a
- * text that states such a count is not published.</li>
+ * text that states such a count is not published. Outputs with one row per incident (list, CSV, GeoJSON, Atom)
+ * withhold every row of a {@link CountGroup} (one category in one neighbourhood) that has fewer than k rows in
+ * the window shown ({@link #smallGroups}), since counting rows would otherwise give the exact number.</li>
  * <li>Times of incidents are dropped; the public sees the local date. What a resident wrote is public only
  * after moderation approved it.</li>
  * </ol>
@@ -54,7 +63,7 @@ public class PublicDisclosure {
 
 	/** Offence descriptions that involve a juvenile (victim or suspect), whatever their category. */
 	private static final Pattern JUVENILE = Pattern.compile(
-			"\\b(JUV|JUVENILE|JUVENILES|MINOR|MINORS|CHILD|CHILDREN|CHILD'S|UNDER\\s+(AGE\\s+)?1[0-9]|CURFEW|RUNAWAY|TRUANCY)\\b",
+			"\\b(JUV|JUVENILE|JUVENILES|MINOR|MINORS|CHILD|CHLD|CHILDREN|CHILD'S|UNDER\\s+(AGE\\s+)?1[0-9]|CURFEW|RUNAWAY|TRUANCY)\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A leading house number, possibly with a letter or a range ("4321", "4321A", "4321-25"). */
@@ -82,12 +91,43 @@ public class PublicDisclosure {
 			"\\b(\\d{1,6})\\s+(?:[\\p{L}-]+\\s+){0,2}(overdoses?|deaths?|people|persons?|cases?|residents?|neighbou?rs?|victims?)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	/**
+	 * Words in an offence description that make an incident never public whatever its category. Police data
+	 * files most domestic assaults under ordinary assault codes and marks them only in the text
+	 * ("ASSLT-AGGRAV-FIREARM-2ND-ADULT-DOMESTIC", "ASSAULT, ADULT, AGE 17 AND UP-DOMESTIC" in St. Louis), so the
+	 * category rule alone would publish them. Set {@code beacon.privacy.never-public-markers} (comma separated) to
+	 * replace the list for another agency's vocabulary.
+	 */
+	public static final List<String> DEFAULT_NEVER_PUBLIC_MARKERS = List.of("DOMESTIC", "DOM VIOL", "DV", "FAMILY",
+			"INTIMATE PARTNER", "SPOUSE", "SPOUSAL");
+
 	private final int minCount;
 	private final CellCentres cells;
+	private final DescriptionMarkers markers;
 
-	public PublicDisclosure(@Value("${beacon.privacy.min-count:5}") int minCount) {
+	public PublicDisclosure(int minCount) {
+		this(minCount, DEFAULT_NEVER_PUBLIC_MARKERS);
+	}
+
+	@Autowired
+	public PublicDisclosure(@Value("${beacon.privacy.min-count:5}") int minCount,
+			@Value("${beacon.privacy.never-public-markers:DOMESTIC,DOM VIOL,DV,FAMILY,INTIMATE PARTNER,SPOUSE,SPOUSAL}") List<String> markers) {
 		this.minCount = Math.max(1, minCount);
 		this.cells = new CellCentres(H3_RESOLUTION);
+		this.markers = new DescriptionMarkers(markers);
+	}
+
+	/** The description markers in force ({@link #DEFAULT_NEVER_PUBLIC_MARKERS} unless configured), upper case. */
+	public List<String> neverPublicMarkers() {
+		return markers.markers();
+	}
+
+	/**
+	 * Whether an offence description marks an incident as never public whatever its category: domestic or family
+	 * violence filed under an ordinary assault code ({@link #neverPublicMarkers()}).
+	 */
+	public boolean marksNeverPublic(String description) {
+		return markers.marks(description);
 	}
 
 	/** The smallest count shown as a number; smaller positive counts read "fewer than" it. */
@@ -126,7 +166,8 @@ public class PublicDisclosure {
 	/** The incident as the public may see it, or empty when it must not appear at all. */
 	public Optional<PublicIncident> disclose(IncidentRow row, ZoneId zone) {
 		if (row == null || !isPublic(row.category()) || involvesJuvenile(row.description())
-				|| involvesJuvenile(row.offenseCode())) {
+				|| involvesJuvenile(row.offenseCode()) || marksNeverPublic(row.description())
+				|| marksNeverPublic(row.offenseCode())) {
 			return Optional.empty();
 		}
 		double[] centre = cellCentre(row.lat(), row.lon());
@@ -250,6 +291,58 @@ public class PublicDisclosure {
 			throw new IllegalArgumentException("a count cannot be negative, was " + n);
 		}
 		return n == 0 || n >= minCount ? Long.toString(n) : "fewer than " + minCount;
+	}
+
+	/**
+	 * The group small-count suppression counts in: one offence category in one neighbourhood (id 0: incidents
+	 * whose neighbourhood is not known form one group of their own). The category is part of the group so that
+	 * choosing categories on the map never changes which rows are shown; the neighbourhood, because a resident
+	 * can count the rows of one neighbourhood on the map.
+	 */
+	public record CountGroup(OffenseCategory category, long neighbourhoodId) {
+	}
+
+	public CountGroup groupOf(PublicIncident incident) {
+		return new CountGroup(incident.category(), incident.neighbourhoodId());
+	}
+
+	/**
+	 * The groups of a window with 1 to k-1 incidents: their rows are withheld from every per-incident output of
+	 * that window (and from its counts), so no output lets anyone count fewer than k of a kind in a neighbourhood.
+	 */
+	public Set<CountGroup> smallGroups(Iterable<PublicIncident> window) {
+		return groups(window, false);
+	}
+
+	/**
+	 * The groups of a window with at least k incidents, whose rows may be shown one by one. A streamed export
+	 * keeps only rows of these, so a row of a group the window did not see (data changed since) is withheld too.
+	 */
+	public Set<CountGroup> shownGroups(Iterable<PublicIncident> window) {
+		return groups(window, true);
+	}
+
+	private Set<CountGroup> groups(Iterable<PublicIncident> window, boolean shown) {
+		Map<CountGroup, Long> counts = new HashMap<>();
+		for (PublicIncident p : window) {
+			counts.merge(groupOf(p), 1L, Long::sum);
+		}
+		Set<CountGroup> chosen = new HashSet<>();
+		counts.forEach((group, n) -> {
+			if (countShown(n) == shown) {
+				chosen.add(group);
+			}
+		});
+		return chosen;
+	}
+
+	/**
+	 * The incidents of a window that may be shown one by one, in their order: those of groups with at least k
+	 * incidents in the window ({@link #smallGroups}).
+	 */
+	public List<PublicIncident> withholdSmallGroups(List<PublicIncident> window) {
+		Set<CountGroup> shown = shownGroups(window);
+		return window.stream().filter(p -> shown.contains(groupOf(p))).toList();
 	}
 
 	/** Whether a count may be shown as a number. */

@@ -42,4 +42,16 @@ public interface StaffAccounts {
 
 	/** Lifts a lockout after failed logins before it expires by itself. */
 	StaffAccount unlock(String username);
+
+	/**
+	 * Sets the account's e-mail address, or removes it when {@code email} is {@code null} or blank. An address
+	 * is at most 254 characters, {@code local@domain} with a dotted domain and no spaces.
+	 */
+	StaffAccount changeEmail(String username, String email);
+
+	/**
+	 * The agency's enabled accounts that hold at least one of {@code roles} and have an e-mail address, ordered by
+	 * username: whom a module may write to about something those roles must hear at once.
+	 */
+	List<StaffAccount> reachableByEmail(AgencyId agency, Set<Role> roles);
 }

@@ -34,12 +34,28 @@ public final class DescriptionScreen {
 	private static final Pattern RACE_AS_NOUN = Pattern
 			.compile("\\b(?:blacks|whites|hispanics|latinos|asians|arabs|mexicans|africans|somalis)\\b");
 
-	/** Anything observable besides race that tells one person from another. */
-	private static final Pattern OTHER_DESCRIPTOR = Pattern.compile("\\b(?:wearing|wore|shirt|t-shirt|jacket|hoodie|"
-			+ "hooded|coat|hat|cap|beanie|jeans|pants|shorts|trousers|dress|skirt|shoes|sneakers|boots|backpack|bag|"
-			+ "tall|short|height|feet|foot|ft|inches|heavy|thin|slim|build|beard|mustache|moustache|tattoos?|glasses|"
-			+ "hair|bald|scar|limp|uniform|vest|plate|licen[cs]e|car|truck|van|suv|bike|bicycle|scooter|vehicle|"
-			+ "named|called|knife|gun)\\b");
+	/**
+	 * Something observable about the person besides race: clothing, build, features, a name, what they carry.
+	 * A word only counts when it describes a person; "hat" does, "bag" or "short" alone do not ("next to my bag",
+	 * "a short while").
+	 */
+	private static final Pattern PERSON_DESCRIPTOR = Pattern.compile("\\b(?:wearing|wore|dressed|shirt|t-shirt|"
+			+ "jacket|hoodie|hooded|coat|hat|cap|beanie|jeans|pants|shorts|trousers|dress|skirt|shoes|sneakers|boots|"
+			+ "backpack|tall|height|\\d+\\s*(?:ft|feet|foot|')|inches|heavy[- ]?set|thin|slim|skinny|stocky|build|beard|"
+			+ "mustache|moustache|tattoos?|glasses|bald|scar|limp|uniform|vest|named|"
+			+ "(?:blond|blonde|red|grey|gray|white|black|brown|long|short|curly|braided|dyed) hair|dreads|dreadlocks|"
+			+ "braids|ponytail|(?:carrying|holding|with) an? (?:\\w+ )?(?:bag|knife|gun|pistol|bat|crowbar)|knife|gun|"
+			+ "pistol)\\b");
+
+	/**
+	 * A vehicle tied to the people described: one they are in, on, driving or getting into, or one described
+	 * by its plate. A vehicle that is only nearby ("next to my car") tells no one apart.
+	 */
+	private static final Pattern THEIR_VEHICLE = Pattern.compile("\\b(?:(?:in|into|on|driving|drove|drive|drives|"
+			+ "riding|rode|out of|from) (?:a|an|the|their|his|her)? ?(?:[\\w-]+ ){0,2}(?:car|truck|van|suv|bike|"
+			+ "bicycle|scooter|vehicle|sedan|pickup|motorcycle|moped|honda|toyota|ford|chevy|chevrolet|nissan|"
+			+ "dodge|bmw|kia|hyundai|jeep|mercedes|audi|tesla|buick|cadillac|chrysler|gmc|lexus|mazda|subaru|"
+			+ "volkswagen|vw|volvo)|plate|licen[cs]e)\\b");
 
 	private DescriptionScreen() {
 	}
@@ -51,7 +67,7 @@ public final class DescriptionScreen {
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
 		boolean racialDescription = RACE_OF_PERSON.matcher(lower).find() || RACE_AS_NOUN.matcher(lower).find();
-		if (racialDescription && !OTHER_DESCRIPTOR.matcher(lower).find()) {
+		if (racialDescription && !PERSON_DESCRIPTOR.matcher(lower).find() && !THEIR_VEHICLE.matcher(lower).find()) {
 			return Optional.of(EXPLANATION);
 		}
 		return Optional.empty();

@@ -3,11 +3,13 @@ package org.beacon.tips;
 import java.util.List;
 import java.util.Optional;
 
+import org.beacon.incidents.IncidentRow;
 import org.beacon.shared.AgencyId;
 
 /**
  * Staff triage of tips. Every change is kept as a note and, with identity present, audited. Reading a
  * sealed original image is restricted to supervisors and administrators by the caller and audited here.
+ * Links to incident records are checked against the incidents module, audited, and never reach the tipster.
  */
 public interface Tips {
 
@@ -36,4 +38,23 @@ public interface Tips {
 
 	/** The sealed original as uploaded (metadata and all); audited as {@code tips.attachment.original.read}. */
 	Optional<TipImage> sealedOriginal(AgencyId agency, long tipId, long attachmentId, String actor);
+
+	/**
+	 * Links the counted incident of the agency whose source id staff typed; audited as {@code tips.incident.link}.
+	 *
+	 * @throws IllegalArgumentException naming the source id when none or several incidents have it, or when it
+	 *     is already linked
+	 */
+	TipIncidentLink linkIncidentBySourceId(AgencyId agency, long tipId, String sourceId, String actor);
+
+	/** Links an incident picked from {@link #nearbyIncidents}, by Beacon's id; audited as above. */
+	TipIncidentLink linkIncidentById(AgencyId agency, long tipId, long incidentId, String actor);
+
+	List<TipIncidentLink> incidentLinks(AgencyId agency, long tipId);
+
+	/**
+	 * Located incidents near the tip's point (empty when the tip has none) from {@code days} before it came in,
+	 * nearest first.
+	 */
+	List<IncidentRow> nearbyIncidents(AgencyId agency, long tipId, int days);
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import org.beacon.agency.Agencies;
 import org.beacon.geography.Area;
@@ -39,6 +40,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
@@ -151,6 +154,65 @@ class AnalyticsBrowserTests {
 			// every neighbourhood has residents, so the population shares add up to one (3 significant digits)
 			assertThat(population).isBetween(0.95, 1.05);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/analytics-forecast.png")).setFullPage(true));
+
+			assertThat(problems).as("console errors and failed requests").isEmpty();
+		}
+	}
+
+	/**
+	 * A weekly backtest over the three whole weeks from 30 November to 20 December 2020 (its incidents fall in the first) runs as a job: the page shows the
+	 * progress bar, its label and the Cancel button while the job runs (the first poll is held back so the
+	 * running state stays on screen), and once the poll answers done it draws the scores, the chart and the
+	 * CSV link of the job's result, with the bar full.
+	 */
+	@Test
+	void followsABacktestWithAProgressBarAndThenDrawsItsScores() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			logIn(page);
+			List<Route> heldPolls = new CopyOnWriteArrayList<>();
+			page.route(url -> url.contains("/analytics/data/jobs/") && !url.contains("/result"), route -> {
+				if (route.request().method().equals("GET") && heldPolls.isEmpty()) {
+					heldPolls.add(route);
+				}
+				else {
+					route.resume();
+				}
+			});
+
+			page.navigate(url("/analytics"));
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("backtest");
+			page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-11-30");
+			page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-20");
+			page.getByLabel("Cell size (m)").fill("300");
+			page.getByLabel("Forecast method").selectOption("naive");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+
+			page.waitForCondition(() -> !heldPolls.isEmpty(), new Page.WaitForConditionOptions().setTimeout(WAIT_MILLIS));
+			Locator bar = page.locator("#job-progress");
+			assertThat(bar).isVisible();
+			assertThat(page.locator("#job-label")).hasText(Pattern.compile("^Backtest: \\S"));
+			assertThat(bar).hasAttribute("aria-valuetext", Pattern.compile("^Backtest: "));
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel"))).isVisible();
+			assertThat(page.locator("#status")).containsText("Backtest: analysing");
+			assertThat(page.locator("#csv-link")).isHidden();
+			page.locator("#job").screenshot(new Locator.ScreenshotOptions().setPath(Paths.get("target/analytics-job-running.png")));
+
+			heldPolls.forEach(Route::resume);
+			assertThat(page.locator("#status")).containsText("method=naive periods=3", timeout());
+			assertThat(page.locator("#job-label")).containsText("Backtest: done in");
+			assertThat(bar.evaluate("p => p.max === 3 && p.value === 3")).isEqualTo(true);
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel"))).isHidden();
+			assertThat(page.locator("#chart-panel")).isVisible();
+			assertThat(page.locator("#results thead")).containsText("pai_1");
+			assertThat(page.locator("#results tbody tr")).hasCount(3);
+			// the first week holds every counted incident of 1 to 3 December
+			assertThat(page.locator("#results tbody tr").first()).containsText("2020-11-30");
+			assertThat(page.locator("#results tbody tr").first().locator("td").nth(1)).hasText("253");
+			assertThat(page.locator("#csv-link")).isVisible();
+			assertThat(page.locator("#csv-link")).hasAttribute("href", Pattern.compile("/analytics/data/jobs/[0-9a-f-]+/result\\?format=csv$"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/analytics-backtest.png")).setFullPage(true));
 
 			assertThat(problems).as("console errors and failed requests").isEmpty();
 		}

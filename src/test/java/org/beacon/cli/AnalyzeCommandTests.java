@@ -3,10 +3,10 @@ package org.beacon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-
-import picocli.CommandLine;
 
 /**
  * {@code analyze} on {@code four-cells.csv}: burglaries at the centres of four 500 m cells in a row (an
@@ -41,16 +39,16 @@ class AnalyzeCommandTests {
 
 	@Test
 	void countsIncidentsPerCell() {
-		Run run = analyze("counts");
+		CommandRun run = analyze("counts");
 
-		assertThat(run.exitCode).isZero();
+		assertThat(run.exitCode()).isZero();
 		List<String[]> rows = run.rows();
 		assertThat(run.header()).isEqualTo("cell_row,cell_col,center_lat,center_lon,count");
 		assertThat(rows).extracting(r -> r[1] + ":" + r[4]).containsExactly("0:4", "1:2", "2:1", "3:4");
 		// centre of cell 0: (250 m, 250 m) → 250/6371000 rad = 0.00224830°
 		assertThat(Double.parseDouble(rows.get(0)[2])).isCloseTo(0.0022483040, within(1e-9));
 		assertThat(Double.parseDouble(rows.get(0)[3])).isCloseTo(0.0022483040, within(1e-9));
-		assertThat(run.errText()).contains("incidents=11 cells=4");
+		assertThat(run.err()).contains("incidents=11 cells=4");
 	}
 
 	/**
@@ -60,7 +58,7 @@ class AnalyzeCommandTests {
 	 */
 	@Test
 	void computesGiStarByHand() {
-		Run run = analyze("gistar");
+		CommandRun run = analyze("gistar");
 
 		assertThat(run.header()).isEqualTo("cell_row,cell_col,center_lat,center_lon,count,gi_z,p,p_fdr,class");
 		List<String[]> rows = run.rows();
@@ -78,7 +76,7 @@ class AnalyzeCommandTests {
 	 */
 	@Test
 	void estimatesDensityAtCellCentres() {
-		Run run = analyze("kde", "--bandwidth", "100", "--kernel", "quartic");
+		CommandRun run = analyze("kde", "--bandwidth", "100", "--kernel", "quartic");
 
 		List<String[]> rows = run.rows();
 		double one = 3e6 / (Math.PI * 1e4);
@@ -94,7 +92,7 @@ class AnalyzeCommandTests {
 	 */
 	@Test
 	void countsNearRepeatPairs() {
-		Run run = analyze("knox", "--bands", "0,600", "--days", "0,7", "--permutations", "19");
+		CommandRun run = analyze("knox", "--bands", "0,600", "--days", "0,7", "--permutations", "19");
 
 		List<String[]> rows = run.rows();
 		assertThat(run.header()).isEqualTo("space_from_m,space_to_m,time_from_days,time_to_days,observed,expected,ratio,p");
@@ -105,18 +103,18 @@ class AnalyzeCommandTests {
 
 	@Test
 	void classifiesEmergingHotSpotsOfEveryCellWithIncidents() {
-		Run run = analyze("emerging", "--from", "2024-01-01", "--to", "2024-01-21");
+		CommandRun run = analyze("emerging", "--from", "2024-01-01", "--to", "2024-01-21");
 
-		assertThat(run.exitCode).isZero();
+		assertThat(run.exitCode()).isZero();
 		assertThat(run.header()).endsWith(",count,trend_z,trend_p,category");
 		assertThat(run.rows()).extracting(r -> r[4]).containsExactly("4", "2", "1", "4");
-		assertThat(run.errText()).contains("steps=3 period=week");
+		assertThat(run.err()).contains("steps=3 period=week");
 	}
 
 	/** The naive forecast for 2024-01-22 is last week's events: one each in cells 1 and 3. */
 	@Test
 	void forecastsLastWeeksEventsNaively() {
-		Run run = analyze("forecast", "--method", "naive", "--to", "2024-01-21");
+		CommandRun run = analyze("forecast", "--method", "naive", "--to", "2024-01-21");
 
 		assertThat(run.rows()).extracting(r -> r[1] + ":" + r[4]).containsExactly("1:1.0", "3:1.0");
 	}
@@ -130,26 +128,27 @@ class AnalyzeCommandTests {
 	void writesTheForecastsFairnessTable(@TempDir Path dir) throws IOException {
 		Path fairness = dir.resolve("fairness.csv");
 
-		Run run = analyze("forecast", "--method", "naive", "--to", "2024-01-21", "--fairness-out", fairness.toString());
+		CommandRun run = analyze("forecast", "--method", "naive", "--to", "2024-01-21", "--fairness-out",
+				fairness.toString());
 
-		assertThat(run.exitCode).isZero();
+		assertThat(run.exitCode()).isZero();
 		assertThat(Files.readAllLines(fairness)).containsExactly(
 				"neighbourhood_id,code,name,cells,area_share,incidents,incident_share,flagged_cells,flagged_area_share,"
 						+ "flagged_incidents,flagged_incident_share,ratio",
 				"0,,unknown,4,1.0,11,1.0,1,1.0,2,1.0,1.0");
-		assertThat(run.errText()).contains("fairness: method=naive flags=top_share_0.05 study_cells=4 flagged_cells=1 "
+		assertThat(run.err()).contains("fairness: method=naive flags=top_share_0.05 study_cells=4 flagged_cells=1 "
 				+ "flagged_incidents=2 repeat_flag_rate=0.0000 population=none");
 	}
 
 	@Test
 	void printsTheFairnessOfGiStarHotSpotsOnRequest() {
-		Run run = analyze("fairness", "--method", "gistar");
+		CommandRun run = analyze("fairness", "--method", "gistar");
 
-		assertThat(run.exitCode).isZero();
+		assertThat(run.exitCode()).isZero();
 		assertThat(run.header()).startsWith("neighbourhood_id,code,name,cells,area_share,incidents");
 		// nothing is significant on four cells, so nothing is flagged
 		assertThat(run.rows()).extracting(r -> r[7]).containsExactly("0");
-		assertThat(run.errText()).contains("method=gistar flags=hot_cells study_cells=4 flagged_cells=0");
+		assertThat(run.err()).contains("method=gistar flags=hot_cells study_cells=4 flagged_cells=0");
 	}
 
 	/**
@@ -161,27 +160,59 @@ class AnalyzeCommandTests {
 	@Test
 	void backtestsWeeklyAndPrintsMeanScoresLast(@TempDir Path dir) throws IOException {
 		Path geo = dir.resolve("x.geojson");
-		Run run = analyze("backtest", "--method", "naive", "--period", "week", "--from", "2024-01-08", "--to",
+		CommandRun run = analyze("backtest", "--method", "naive", "--period", "week", "--from", "2024-01-08", "--to",
 				"2024-01-21");
 
-		assertThat(run.exitCode).isZero();
-		List<String> lines = run.out.toString().lines().toList();
+		assertThat(run.exitCode()).isZero();
+		List<String> lines = run.lines();
 		assertThat(lines.get(0)).isEqualTo("period_start,events,pai_1,pei_1,hit_1,pai_5,pei_5,hit_5");
 		assertThat(lines.get(1)).startsWith("2024-01-08,3,1.333333333333333").contains(",0.5,");
 		assertThat(lines.get(2)).isEqualTo("2024-01-15,2,2.0,1.0,0.5,2.0,1.0,0.5");
 		assertThat(lines.get(3)).isEqualTo("method=naive periods=2 mean_pai_1=1.6667 mean_pei_1=0.7500 "
 				+ "mean_hit_1=0.4167 mean_pai_5=1.6667 mean_pei_5=0.7500 mean_hit_5=0.4167");
-		assertThat(analyze("counts", "--geojson", geo.toString()).exitCode).isZero();
+		assertThat(analyze("counts", "--geojson", geo.toString()).exitCode()).isZero();
 		assertThat(Files.readString(geo)).startsWith("{\"type\":\"FeatureCollection\"").contains("\"count\":4");
+	}
+
+	/**
+	 * The bar goes to the process's standard error, apart from the table and the summary: standard output is
+	 * the same with and without it, and the bar ends at the backtest's second (last) week.
+	 */
+	@Test
+	void drawsTheBacktestsProgressOnStandardErrorAndLeavesStandardOutputAsItWas() {
+		String[] backtest = { "--method", "naive", "--period", "week", "--from", "2024-01-08", "--to", "2024-01-21" };
+		CommandRun quiet = analyze("backtest", concat(backtest, "--no-progress"));
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		PrintStream original = System.err;
+		CommandRun shown;
+		System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+		try {
+			shown = analyze("backtest", concat(backtest, "--progress"));
+		}
+		finally {
+			System.setErr(original);
+		}
+
+		assertThat(shown.exitCode()).isZero();
+		assertThat(shown.out()).isEqualTo(quiet.out()).contains("method=naive periods=2");
+		assertThat(shown.err()).isEqualTo(quiet.err());
+		String bar = stderr.toString(StandardCharsets.UTF_8);
+		assertThat(bar).contains("backtest").contains("2/2").contains("week 2 of 2");
+	}
+
+	private static String[] concat(String[] head, String last) {
+		String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+		all[head.length] = last;
+		return all;
 	}
 
 	@Test
 	void refusesAnUnknownMethodAndCategory() {
-		assertThat(analyze("hexbins").errText()).contains("method must be one of counts, kde");
-		assertThat(run("analyze", "counts", "--category", "piracy", "--csv", fixture()).exitCode).isEqualTo(2);
+		assertThat(analyze("hexbins").err()).contains("method must be one of counts, kde");
+		assertThat(run("analyze", "counts", "--category", "piracy", "--csv", fixture()).exitCode()).isEqualTo(2);
 	}
 
-	private Run analyze(String method, String... more) {
+	private CommandRun analyze(String method, String... more) {
 		List<String> args = new ArrayList<>(List.of("analyze", method, "--csv", fixture(), "--columns",
 				"time=when,lat=latitude,lon=longitude,category=offense", "--projection", EQC, "--category", "burglary",
 				"--cell", "500"));
@@ -190,45 +221,10 @@ class AnalyzeCommandTests {
 	}
 
 	private static String fixture() {
-		try {
-			return Path.of(AnalyzeCommandTests.class.getResource("/analytics/four-cells.csv").toURI()).toString();
-		}
-		catch (URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
+		return CommandRun.resource("/analytics/four-cells.csv");
 	}
 
-	private Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = new CommandLine(BeaconCommand.class, new CommandLine.IFactory() {
-			@Override
-			public <K> K create(Class<K> cls) throws Exception {
-				try {
-					return context.getAutowireCapableBeanFactory().createBean(cls);
-				}
-				catch (RuntimeException e) {
-					return CommandLine.defaultFactory().create(cls);
-				}
-			}
-		});
-		commandLine.setOut(new PrintWriter(out, true));
-		commandLine.setErr(new PrintWriter(err, true));
-		return new Run(commandLine.execute(args), out, err);
-	}
-
-	private record Run(int exitCode, StringWriter out, StringWriter err) {
-
-		String header() {
-			return out.toString().lines().findFirst().orElse("");
-		}
-
-		List<String[]> rows() {
-			return out.toString().lines().skip(1).map(l -> l.split(",", -1)).toList();
-		}
-
-		String errText() {
-			return err.toString();
-		}
+	private CommandRun run(String... args) {
+		return CommandRun.beacon(context, args);
 	}
 }

@@ -2,9 +2,7 @@ package org.beacon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.List;
+import java.util.stream.Stream;
 
 import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaFixtures;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-
-import picocli.CommandLine;
 
 @SpringBootTest
 class ImportAreasCommandTests {
@@ -34,10 +30,10 @@ class ImportAreasCommandTests {
 	void importsAFolderAndPrintsTheCountsLast() {
 		AgencyId agency = AreaFixtures.newAgency(agencies, "auto");
 
-		Run first = run(AreaFixtures.stLouisFolder().toString(), "--agency", agencies.get(agency).code());
-		Run second = run(AreaFixtures.stLouisFolder().toString(), "--agency", agencies.get(agency).code());
+		CommandRun first = run(AreaFixtures.stLouisFolder().toString(), "--agency", agencies.get(agency).code());
+		CommandRun second = run(AreaFixtures.stLouisFolder().toString(), "--agency", agencies.get(agency).code());
 
-		assertThat(first.exitCode).isZero();
+		assertThat(first.exitCode()).isZero();
 		assertThat(first.lastLine()).isEqualTo("read=4 imported=4 updated=0 unchanged=0 rejected=0");
 		assertThat(second.lastLine()).isEqualTo("read=4 imported=0 updated=0 unchanged=4 rejected=0");
 		assertThat(geography.areas(agency, AreaKind.NEIGHBOURHOOD)).hasSize(4);
@@ -47,41 +43,26 @@ class ImportAreasCommandTests {
 	void printsEachRejectedFeatureAndExitsWith1() {
 		AgencyId agency = AreaFixtures.newAgency(agencies, "auto");
 
-		Run run = run(AreaFixtures.invalidFeatures().toString(), "--kind", "beat", "--id-property", "NHD_NUM",
+		CommandRun run = run(AreaFixtures.invalidFeatures().toString(), "--kind", "beat", "--id-property", "NHD_NUM",
 				"--name-property", "NHD_NAME", "--agency", agencies.get(agency).code());
 
-		assertThat(run.exitCode).isEqualTo(1);
+		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.lastLine()).isEqualTo("read=5 imported=2 updated=0 unchanged=0 rejected=3");
-		assertThat(run.err.toString().lines().toList()).hasSize(3).first().asString()
+		assertThat(run.errLines()).hasSize(3).first().asString()
 				.startsWith("invalid-features.geojson features[1] (code 901): geometry.invalid: Self-intersection");
 		assertThat(geography.areas(agency, AreaKind.BEAT)).hasSize(2);
 	}
 
 	@Test
 	void refusesAMissingFileAnUnknownKindAndAnUnknownAgency() {
-		assertThat(run("no-such-folder").exitCode).isEqualTo(2);
-		assertThat(run("no-such-folder").err.toString()).contains("no such file or folder: no-such-folder");
-		assertThat(run(AreaFixtures.stLouisFolder().toString(), "--kind", "planet").exitCode).isEqualTo(2);
-		assertThat(run(AreaFixtures.stLouisFolder().toString(), "--agency", "nobody").err.toString())
+		assertThat(run("no-such-folder").exitCode()).isEqualTo(2);
+		assertThat(run("no-such-folder").err()).contains("no such file or folder: no-such-folder");
+		assertThat(run(AreaFixtures.stLouisFolder().toString(), "--kind", "planet").exitCode()).isEqualTo(2);
+		assertThat(run(AreaFixtures.stLouisFolder().toString(), "--agency", "nobody").err())
 				.contains("no agency with code 'nobody'");
 	}
 
-	private Run run(String... args) {
-		ImportAreasCommand command = context.getAutowireCapableBeanFactory().createBean(ImportAreasCommand.class);
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = new CommandLine(command);
-		commandLine.setOut(new PrintWriter(out, true));
-		commandLine.setErr(new PrintWriter(err, true));
-		int exitCode = commandLine.execute(args);
-		return new Run(exitCode, out, err);
-	}
-
-	private record Run(int exitCode, StringWriter out, StringWriter err) {
-
-		String lastLine() {
-			List<String> lines = out.toString().lines().toList();
-			return lines.get(lines.size() - 1);
-		}
+	private CommandRun run(String... args) {
+		return CommandRun.beacon(context, Stream.concat(Stream.of("import", "areas"), Stream.of(args)).toArray(String[]::new));
 	}
 }

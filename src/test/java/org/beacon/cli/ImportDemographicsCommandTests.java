@@ -2,12 +2,6 @@ package org.beacon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.List;
-
 import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaDemographics;
 import org.beacon.geography.AreaFixtures;
@@ -19,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-
-import picocli.CommandLine;
 
 @SpringBootTest
 class ImportDemographicsCommandTests {
@@ -41,9 +33,9 @@ class ImportDemographicsCommandTests {
 	void importsTheFileAndPrintsTheCountsLast() {
 		String agency = agencyWithNeighbourhoods();
 
-		Run run = run("import", "demographics", fixture("stl-demographics.csv"), "--agency", agency);
+		CommandRun run = run("import", "demographics", fixture("stl-demographics.csv"), "--agency", agency);
 
-		assertThat(run.exitCode).isZero();
+		assertThat(run.exitCode()).isZero();
 		assertThat(run.lastLine()).isEqualTo("read=4 imported=4 figures=population,black,poverty");
 		assertThat(demographics.list(agencies.byCode(agency).orElseThrow().id(), AreaKind.NEIGHBOURHOOD))
 			.extracting(AreaDemographics::population).containsExactly(2817L, 2312L, 1385L, 1286L);
@@ -53,19 +45,19 @@ class ImportDemographicsCommandTests {
 	void printsEveryErrorAndImportsNothingFromABadFile() {
 		String agency = agencyWithNeighbourhoods();
 
-		Run run = run("import", "demographics", fixture("bad-rows.csv"), "--agency", agency);
+		CommandRun run = run("import", "demographics", fixture("bad-rows.csv"), "--agency", agency);
 
-		assertThat(run.exitCode).isEqualTo(1);
+		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.lastLine()).isEqualTo("read=6 imported=0 errors=5");
-		assertThat(run.err.toString().lines().toList()).hasSize(5)
+		assertThat(run.errLines()).hasSize(5)
 			.contains("bad-rows.csv line 5, column population: population.number: '1385.5' is not a whole number ≥ 0");
 		assertThat(demographics.list(agencies.byCode(agency).orElseThrow().id(), AreaKind.NEIGHBOURHOOD)).isEmpty();
 	}
 
 	@Test
 	void refusesAMissingFileAndAnUnknownKind() {
-		assertThat(run("import", "demographics", "no-such.csv").exitCode).isEqualTo(2);
-		assertThat(run("import", "demographics", fixture("by-name.csv"), "--kind", "county").err.toString())
+		assertThat(run("import", "demographics", "no-such.csv").exitCode()).isEqualTo(2);
+		assertThat(run("import", "demographics", fixture("by-name.csv"), "--kind", "county").err())
 			.contains("kind must be one of");
 	}
 
@@ -76,39 +68,10 @@ class ImportDemographicsCommandTests {
 	}
 
 	private static String fixture(String name) {
-		try {
-			return Path.of(ImportDemographicsCommandTests.class.getResource("/geography/demographics/" + name).toURI())
-				.toString();
-		}
-		catch (URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
+		return CommandRun.resource("/geography/demographics/" + name);
 	}
 
-	private Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = new CommandLine(BeaconCommand.class, new CommandLine.IFactory() {
-			@Override
-			public <K> K create(Class<K> cls) throws Exception {
-				try {
-					return context.getAutowireCapableBeanFactory().createBean(cls);
-				}
-				catch (RuntimeException e) {
-					return CommandLine.defaultFactory().create(cls);
-				}
-			}
-		});
-		commandLine.setOut(new PrintWriter(out, true));
-		commandLine.setErr(new PrintWriter(err, true));
-		return new Run(commandLine.execute(args), out, err);
-	}
-
-	private record Run(int exitCode, StringWriter out, StringWriter err) {
-
-		String lastLine() {
-			List<String> lines = out.toString().lines().toList();
-			return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-		}
+	private CommandRun run(String... args) {
+		return CommandRun.beacon(context, args);
 	}
 }

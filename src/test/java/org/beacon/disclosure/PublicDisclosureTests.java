@@ -194,4 +194,37 @@ class PublicDisclosureTests {
 		assertThat(rules.smallCounts("Call 988 or 911")).isEmpty();
 		assertThat(rules.smallCounts(null)).isEmpty();
 	}
+
+	static PublicIncident incident(OffenseCategory category, long neighbourhood) {
+		return new PublicIncident(LocalDate.of(2026, 3, 10), category, "4300 BLOCK MARGARETTA AVE", 38.6, -90.25,
+				neighbourhood, neighbourhood == 0 ? null : "N" + neighbourhood);
+	}
+
+	@Test
+	void withholdsEveryRowOfAGroupWithFewerThanKInTheWindow() {
+		java.util.List<PublicIncident> window = new java.util.ArrayList<>();
+		// burglary in neighbourhood 1: 5 rows (shown); in neighbourhood 2: 4 rows (withheld);
+		// larceny in neighbourhood 1: 1 row (withheld); robbery with no known neighbourhood: 5 rows (shown)
+		for (int i = 0; i < 5; i++) {
+			window.add(incident(OffenseCategory.BURGLARY, 1));
+			window.add(incident(OffenseCategory.ROBBERY, 0));
+		}
+		for (int i = 0; i < 4; i++) {
+			window.add(incident(OffenseCategory.BURGLARY, 2));
+		}
+		window.add(incident(OffenseCategory.LARCENY, 1));
+
+		assertThat(rules.smallGroups(window)).containsExactlyInAnyOrder(
+				new PublicDisclosure.CountGroup(OffenseCategory.BURGLARY, 2),
+				new PublicDisclosure.CountGroup(OffenseCategory.LARCENY, 1));
+		assertThat(rules.shownGroups(window)).containsExactlyInAnyOrder(
+				new PublicDisclosure.CountGroup(OffenseCategory.BURGLARY, 1),
+				new PublicDisclosure.CountGroup(OffenseCategory.ROBBERY, 0));
+		java.util.List<PublicIncident> shown = rules.withholdSmallGroups(window);
+		assertThat(shown).hasSize(10).allSatisfy(p -> assertThat(p.category() == OffenseCategory.BURGLARY
+				&& p.neighbourhoodId() == 1 || p.category() == OffenseCategory.ROBBERY).isTrue());
+		assertThat(rules.withholdSmallGroups(java.util.List.of())).isEmpty();
+		// k = 1 withholds nothing
+		assertThat(new PublicDisclosure(1).withholdSmallGroups(window)).hasSize(15);
+	}
 }

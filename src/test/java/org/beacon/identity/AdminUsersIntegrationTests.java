@@ -183,4 +183,25 @@ class AdminUsersIntegrationTests {
 	void answersNotFoundForUnknownAccounts() throws Exception {
 		mvc.perform(get("/admin/users/{u}", "no-such-user").session(session)).andExpect(status().isNotFound());
 	}
+
+	@Test
+	void savesAnEmailAddressAndRejectsOneThatIsNotAnAddress() throws Exception {
+		String username = account(accounts, agencies, "mailed", Role.PARTNER).username();
+
+		mvc.perform(post("/admin/users/{u}/email", username).session(session).with(csrf()).param("email", " ana@example.org "))
+				.andExpect(redirectedUrl("/admin/users/" + username))
+				.andExpect(flash().attribute("message", "E-mail address saved."));
+		assertThat(accounts.findByUsername(username).orElseThrow().email()).isEqualTo("ana@example.org");
+		assertThat(auditLog.latest(1).get(0).action()).isEqualTo("identity.account.email");
+
+		mvc.perform(post("/admin/users/{u}/email", username).session(session).with(csrf()).param("email", "ana at example"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("E-mail must be one address like name@example.org")))
+				.andExpect(content().string(containsString("value=\"ana at example\"")));
+		assertThat(accounts.findByUsername(username).orElseThrow().email()).isEqualTo("ana@example.org");
+
+		mvc.perform(post("/admin/users/{u}/email", username).session(session).with(csrf()).param("email", ""))
+				.andExpect(flash().attribute("message", "E-mail address removed."));
+		assertThat(accounts.findByUsername(username).orElseThrow().email()).isNull();
+	}
 }

@@ -139,4 +139,42 @@ class StaffAccountsIntegrationTests {
 		assertThat(accounts.findByUsername("no-such-user")).isEmpty();
 		assertThatThrownBy(() -> accounts.setEnabled("no-such-user", false)).isInstanceOf(NoSuchElementException.class);
 	}
+
+	@Test
+	void rejectsEmailAddressesThatAreNotOneAddress() {
+		String username = account(accounts, agencies, "bad-mail", Role.PARTNER).username();
+
+		for (String bad : new String[] { "no-at-sign", "two@@example.org", "a@nodot", "a b@example.org",
+				"a@example.org, b@example.org", "<a@example.org>", "x".repeat(250) + "@example.org" }) {
+			assertThatThrownBy(() -> accounts.changeEmail(username, bad)).as(bad)
+					.isInstanceOf(StaffAccountRejectedException.class)
+					.satisfies(e -> assertThat(((StaffAccountRejectedException) e).field()).isEqualTo("email"));
+		}
+		assertThat(accounts.findByUsername(username).orElseThrow().email()).isNull();
+	}
+
+	@Test
+	void listsEnabledAccountsWithTheRoleAndAnEmailOnly() {
+		StaffAccount partner = account(accounts, agencies, "reach-partner", Role.PARTNER, Role.ANALYST);
+		StaffAccount supervisor = account(accounts, agencies, "reach-super", Role.SUPERVISOR);
+		StaffAccount analyst = account(accounts, agencies, "reach-analyst", Role.ANALYST);
+		StaffAccount noMail = account(accounts, agencies, "reach-nomail", Role.PARTNER);
+		StaffAccount disabled = account(accounts, agencies, "reach-off", Role.SUPERVISOR);
+		accounts.changeEmail(partner.username(), "partner@example.org");
+		accounts.changeEmail(supervisor.username(), "super@example.org");
+		accounts.changeEmail(analyst.username(), "analyst@example.org");
+		accounts.changeEmail(disabled.username(), "off@example.org");
+		accounts.setEnabled(disabled.username(), false);
+
+		var reached = accounts.reachableByEmail(agencies.defaultAgency().id(), Set.of(Role.PARTNER, Role.SUPERVISOR));
+
+		assertThat(reached).extracting(StaffAccount::username)
+				.contains(partner.username(), supervisor.username())
+				.doesNotContain(analyst.username(), noMail.username(), disabled.username());
+		assertThat(reached).filteredOn(a -> a.username().equals(partner.username())).singleElement()
+				.satisfies(a -> {
+					assertThat(a.email()).isEqualTo("partner@example.org");
+					assertThat(a.roles()).containsExactly(Role.ANALYST, Role.PARTNER);
+				});
+	}
 }

@@ -131,6 +131,46 @@ class AlarmPagesIntegrationTests {
 				});
 	}
 
+	@Test
+	void partnersAndSupervisorsSeeTheUnacknowledgedAlarmsOnEveryPageAndTheAlarmShowsAFailedDelivery() throws Exception {
+		var agency = agencies.defaultAgency().id();
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO overdose_alarm (agency_id, method, area_level, area_code, area_name, alarm_date, window_start,
+				    event_count, statistic, threshold, series_json, notify, state, detected_at)
+				VALUES (:agency, 'c2', 'jurisdiction', 'banner', 'Banner test', DATE '2029-07-01', DATE '2029-07-01', 5, 4.0,
+				    3.0, '{}', TRUE, 'NEW', CURRENT_TIMESTAMP)""").param("agency", agency.value()).update(keys, "id");
+		long alarmId = keys.getKey().longValue();
+		long inbox = recipients.insert(agency, null, "Unreachable inbox", "nobody@health.example", null, null, "test",
+				java.time.Instant.now());
+		recipients.setEnabled(agency, inbox, false);
+		jdbc.sql("""
+				INSERT INTO overdose_delivery (agency_id, alarm_id, recipient_id, channel, state, attempts, last_error)
+				VALUES (:agency, :alarm, :inbox, 'EMAIL', 'FAILED', 8, '550 mailbox unavailable')""")
+				.param("agency", agency.value()).param("alarm", alarmId).param("inbox", inbox).update();
+		try {
+			long open = alarms.countNew(agency);
+			MockHttpSession supervisor = login(mvc, account(accounts, agencies, "banner-super", Role.SUPERVISOR).username(), PASSWORD);
+			MockHttpSession analyst = login(mvc, account(accounts, agencies, "banner-analyst", Role.ANALYST).username(), PASSWORD);
+
+			String home = body(mvc.perform(get("/staff/reports").session(supervisor)).andExpect(status().isOk()));
+			String alarmPage = body(mvc.perform(get("/overdose/alarms/" + alarmId).session(supervisor)).andExpect(status().isOk()));
+			String analystPage = body(mvc.perform(get("/staff/reports").session(analyst)).andExpect(status().isOk()));
+
+			assertThat(open).isPositive();
+			assertThat(home).contains("id=\"overdose-alarm-banner\"", "href=\"/overdose/alarms?show=new\"",
+					open == 1 ? "1 overdose spike alarm is not acknowledged yet"
+							: open + " overdose spike alarms are not acknowledged yet");
+			assertThat(analystPage).doesNotContain("overdose-alarm-banner");
+			assertThat(alarmPage).contains("id=\"failed-deliveries\"",
+					"1 delivery(ies) failed on every attempt and will not be tried again", "Unreachable inbox",
+					"FAILED: not retried", "550 mailbox unavailable");
+		}
+		finally {
+			jdbc.sql("UPDATE overdose_alarm SET state = 'ACKNOWLEDGED' WHERE id = :id").param("id", alarmId).update();
+		}
+	}
+
 	/** Six overdoses on 2029-06-15 after a quiet month: a jurisdiction C2 alarm (historical for the 2030 clock). */
 	private StoredAlarm spikeAlarm() {
 		var agency = agencies.defaultAgency().id();

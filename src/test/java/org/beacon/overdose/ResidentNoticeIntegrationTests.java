@@ -58,6 +58,9 @@ class ResidentNoticeIntegrationTests {
 	@Autowired
 	ApplicationEvents published;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aPartnerPublishesANoticeThatEveryoneCanReadWithoutACookie() throws Exception {
 		StoredAlarm alarm = alarmWith(LocalDate.of(2029, 8, 10), 6);
@@ -118,6 +121,33 @@ class ResidentNoticeIntegrationTests {
 				.andExpect(status().isBadRequest()));
 
 		assertThat(refused).contains("never a point or a cell");
+	}
+
+	@Test
+	void saysBeforePublishingThatACountyWithoutABoundaryReachesNoSubscriber() throws Exception {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO overdose_alarm (agency_id, method, area_level, area_code, area_name, alarm_date, window_start,
+				    event_count, statistic, threshold, series_json, notify, state, detected_at)
+				VALUES (:agency, 'c2', 'county', 'Nowhere County', 'Nowhere County', DATE '2029-10-01', DATE '2029-10-01',
+				    7, 4.0, 3.0, '{}', FALSE, 'NEW', CURRENT_TIMESTAMP)""")
+				.param("agency", agencies.defaultAgency().id().value()).update(keys, "id");
+		long alarm = keys.getKey().longValue();
+		MockHttpSession partner = login(mvc, account(accounts, agencies, "partner", Role.PARTNER).username(), PASSWORD);
+
+		String form = body(mvc.perform(get("/overdose/alarms/" + alarm + "/notice").session(partner)).andExpect(status().isOk()));
+		String refused = body(mvc.perform(post("/overdose/alarms/" + alarm + "/notice").session(partner).with(csrf())
+				.param("area", "county|Nowhere County").param("title", "Alert").param("body", "Carry naloxone."))
+				.andExpect(status().isBadRequest()));
+
+		assertThat(form).contains("Nowhere County (county): no boundary, not sent to subscribers",
+				"class=\"error\" role=\"alert\">The chosen area has no boundary among", "name=\"pageOnly\"");
+		assertThat(refused).contains("the area Nowhere County (county) has no boundary among Beacon&#39;s areas, so no "
+				+ "subscriber can be sent this notice");
+		mvc.perform(post("/overdose/alarms/" + alarm + "/notice").session(partner).with(csrf())
+				.param("area", "county|Nowhere County").param("title", "Alert").param("body", "Carry naloxone.")
+				.param("pageOnly", "true"))
+				.andExpect(redirectedUrlPattern("/public/notices/*"));
 	}
 
 	@Test

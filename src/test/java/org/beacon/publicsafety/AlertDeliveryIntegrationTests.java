@@ -22,6 +22,8 @@ import org.beacon.agency.Agencies;
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.overdose.ResidentNoticePublished;
 import org.beacon.publicsafety.internal.AlertChannels;
+import org.beacon.publicsafety.internal.AlertDeliveries;
+import org.beacon.publicsafety.internal.AlertRetry;
 import org.beacon.publicsafety.internal.AlertSubscriptions;
 import org.beacon.publicsafety.internal.DigestJob;
 import org.beacon.publicsafety.internal.Subscription;
@@ -52,13 +54,15 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Resident alerts end to end with a real SMTP server (GreenMail): double opt-in, a digest against the baseline
  * with RFC 8058 headers, exactly once per period, an SMTP outage that delays but neither loses nor doubles, one-click
- * unsubscribe, signed webhooks and overdose notices.
+ * unsubscribe, signed webhooks and overdose notices; a webhook that always refuses is given up after the third
+ * attempt (here without waits between them) while the other recipients get theirs.
  */
 @SpringBootTest(properties = { "beacon.alerts.scheduling.enabled=false", "beacon.overdose.scheduling.enabled=false",
 		"spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
 		"spring.mail.properties.mail.smtp.timeout=2000", "beacon.alerts.base-url=https://beacon.example",
 		"beacon.alerts.redelivery-min-age=0s", "beacon.alerts.webhook-allow-private=true",
 		"beacon.public.reads-per-minute=100000", "beacon.public.writes-per-hour=100000",
+		"beacon.alerts.max-attempts=3", "beacon.alerts.retry-first=0s",
 		"spring.datasource.hikari.maximum-pool-size=4" })
 @AutoConfigureMockMvc
 @Import(FakeIncidents.Config.class)
@@ -92,6 +96,9 @@ class AlertDeliveryIntegrationTests {
 	DigestJob job;
 
 	@Autowired
+	AlertDeliveries deliveries;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -109,7 +116,7 @@ class AlertDeliveryIntegrationTests {
 			MAIL.start();
 		}
 		MAIL.purgeEmailFromAllMailboxes();
-		incidents.rows.clear();
+		incidents.clear();
 		jdbc.sql("UPDATE alert_subscription SET state = 'UNSUBSCRIBED'").update();
 	}
 
@@ -318,6 +325,79 @@ class AlertDeliveryIntegrationTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	@Test
+	void aRefusingWebhookIsGivenUpAfterTheLastAttemptAndNoLongerHoldsItsDigest() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/gone", exchange -> {
+			refused.incrementAndGet();
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(410, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			burglaries();
+			Subscription jon = subscribed("jon@example.org",
+					"http://127.0.0.1:" + server.getAddress().getPort() + "/gone", false);
+			Subscription kim = subscribed("kim@example.org", null, false);
+			String period = "DAILY:" + yesterday();
+
+			assertThat(job.publishDue()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("kim@example.org", "Incidents").size() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(kim.id(), period)));
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				job.resubmit();
+				return "FAILED".equals(state(jon.id(), period + "#webhook"));
+			});
+
+			assertThat(refused.get()).isEqualTo(3);
+			assertThat(jdbc.sql("""
+					SELECT attempts FROM alert_delivery WHERE subscription_id = :s AND period = :p AND failed_at IS NOT NULL
+					AND last_error = 'webhook answered HTTP 410'""").param("s", jon.id()).param("p", period + "#webhook")
+					.query(Integer.class).single()).isEqualTo(3);
+			// jon's e-mail went out; his digest's publication is complete, so nothing retries it
+			assertThat(state(jon.id(), period)).isEqualTo("DELIVERED");
+			assertThat(mailTo("jon@example.org", "Incidents")).hasSize(1);
+			await().atMost(Duration.ofSeconds(10)).until(() -> incompleteDigests(jon.id()) == 0);
+			job.resubmit();
+			Thread.sleep(500);
+			assertThat(refused.get()).isEqualTo(3);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void aFailedDeliveryWaitsItsBackOffBeforeTheNextClaim() throws Exception {
+		long id = subscriptions.subscribe(new AlertSubscriptions.Request("lea@example.org", null, AlertPlace.RADIUS, null,
+				LAT, LON, 500.0, null, Set.of(), Subscription.Frequency.DAILY, false));
+		var agency = agencies.defaultAgency().id();
+		long row = deliveries.ensure(agency, id, "TEST:backoff");
+		var retry = new AlertRetry(2, Duration.ofMinutes(10), Duration.ofHours(6));
+		java.time.Instant t0 = java.time.Instant.parse("2026-03-10T12:00:00Z");
+
+		assertThat(deliveries.claim(row, t0, Duration.ofMinutes(5))).isTrue();
+		assertThat(deliveries.failed(row, "refused", t0, retry)).isFalse();
+		assertThat(deliveries.allWaiting(id, List.of("TEST:backoff"), t0.plusSeconds(60))).isTrue();
+		assertThat(deliveries.claim(row, t0.plus(Duration.ofMinutes(9)), Duration.ofMinutes(5))).isFalse();
+		assertThat(deliveries.claim(row, t0.plus(Duration.ofMinutes(10)), Duration.ofMinutes(5))).isTrue();
+		// the second failure is the last of 2: given up once, and never claimed again
+		assertThat(deliveries.failed(row, "refused", t0.plus(Duration.ofMinutes(10)), retry)).isTrue();
+		assertThat(deliveries.state(row)).isEqualTo("FAILED");
+		assertThat(deliveries.claim(row, t0.plus(Duration.ofDays(2)), Duration.ofMinutes(5))).isFalse();
+		assertThat(deliveries.allWaiting(id, List.of("TEST:backoff"), t0.plus(Duration.ofDays(2)))).isFalse();
+	}
+
+	long incompleteDigests(long subscription) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM event_publication
+				WHERE completion_date IS NULL AND event_type LIKE '%DigestDue'
+				  AND serialized_event LIKE :id""").param("id", "%\"subscriptionId\":" + subscription + ",%")
+				.query(Long.class).single();
 	}
 
 	@Test

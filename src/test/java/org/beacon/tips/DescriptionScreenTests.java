@@ -30,6 +30,23 @@ class DescriptionScreenTests {
 	}
 
 	@Test
+	void aThingNearbyOrAnAmbiguousWordDoesNotDescribeThePerson() {
+		// "car", "bag" and "short" used to count wherever they stood
+		assertThat(DescriptionScreen.holdReason("Two black guys next to my car spraying")).isPresent();
+		assertThat(DescriptionScreen.holdReason("Hispanic males by the bus stop, left my bag there")).isPresent();
+		assertThat(DescriptionScreen.holdReason("black teens on the corner for a short while, we called 911"))
+				.isPresent();
+	}
+
+	@Test
+	void passesAVehicleOrFeatureThatTellsThePeopleApart() {
+		assertThat(DescriptionScreen.holdReason("Two black guys in a silver Honda spraying the wall")).isEmpty();
+		assertThat(DescriptionScreen.holdReason("Asian man driving a white van, plate starts 4KX")).isEmpty();
+		assertThat(DescriptionScreen.holdReason("Hispanic male wearing a hat, carrying a crowbar")).isEmpty();
+		assertThat(DescriptionScreen.holdReason("white woman with long grey hair took the packages")).isEmpty();
+	}
+
+	@Test
 	void explainsWhyAndWhatToWriteInstead() {
 		assertThat(DescriptionScreen.holdReason("black teens on the corner")).hasValueSatisfying(reason -> {
 			assertThat(reason).contains("only by race or ethnicity");

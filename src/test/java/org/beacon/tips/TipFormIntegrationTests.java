@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
+import org.beacon.agency.Agencies;
 import org.beacon.reports.CommunityIntegrationTest;
+import org.beacon.shared.AgencyId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +39,12 @@ class TipFormIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Tips tips;
+
+	@Autowired
+	Agencies agencies;
 
 	@Test
 	void formIsServedWithoutACookieAndWithAStrictContentSecurityPolicy() throws Exception {
@@ -80,6 +94,35 @@ class TipFormIntegrationTests {
 	}
 
 	@Test
+	void theFormPreselectsNoCategory() throws Exception {
+		String page = mvc.perform(get("/tips/new")).andReturn().getResponse().getContentAsString();
+
+		Matcher select = Pattern.compile("<select id=\"category\"[^>]*>\\s*<option([^>]*)>([^<]*)</option>")
+				.matcher(page);
+		assertThat(select.find()).isTrue();
+		assertThat(select.group(1)).contains("value=\"\"").contains("selected");
+		assertThat(select.group(2)).isEqualTo("Not sure, or something else");
+		assertThat(page).doesNotContainPattern("<option[^>]*selected[^>]*value=\"drugs");
+	}
+
+	@Test
+	void noStoredTimeOfTheTipOrItsReceiptGivesAwayTheMinute() throws Exception {
+		String text = "Car broken into on the corner " + System.nanoTime();
+		mvc.perform(multipart("/tips/new").param("description", text)).andReturn();
+
+		List<OffsetDateTime> times = jdbc.sql("""
+				SELECT t.received_at, t.updated_at, r.created_at, r.expires_at
+				FROM tip t JOIN receipt r ON r.id = t.receipt_id WHERE t.body = :b
+				""").param("b", text).query((rs, n) -> List.of(rs.getObject(1, OffsetDateTime.class),
+						rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class),
+						rs.getObject(4, OffsetDateTime.class))).single();
+
+		// the receipt's expiry used to be the exact moment plus its lifetime, so subtracting gave the minute
+		assertThat(times).allSatisfy(t -> assertThat(t.truncatedTo(ChronoUnit.HOURS).toInstant())
+				.isEqualTo(t.toInstant()));
+	}
+
+	@Test
 	void missingDescriptionIsRefusedWithTheFieldNamedAndTheTextKept() throws Exception {
 		long before = tips();
 
@@ -116,6 +159,31 @@ class TipFormIntegrationTests {
 		assertThat(sealed[1]).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) LIKE 'tip_attachment%' "
 				+ "AND LOWER(column_name) LIKE '%name%'").query(Long.class).single()).as("file names are not kept").isZero();
+	}
+
+	@Test
+	void aPortraitPhonePhotoReachesStaffUprightWithoutItsOrientationTag() throws Exception {
+		byte[] original = TipImages.portraitPhoneJpeg();
+		String text = "Photo of the stairwell door, taken upright " + System.nanoTime();
+
+		MockHttpServletResponse response = mvc.perform(multipart("/tips/new")
+				.file(new MockMultipartFile("attachments", "IMG_2042.jpg", "image/jpeg", original))
+				.param("description", text)).andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(200);
+		long tip = jdbc.sql("SELECT id FROM tip WHERE body = :b").param("b", text).query(Long.class).single();
+		AgencyId agency = agencies.defaultAgency().id();
+		TipDetail.Attachment attachment = tips.detail(agency, tip).orElseThrow().attachments().get(0);
+		assertThat(List.of(attachment.width(), attachment.height())).as("stored 64 × 32, tagged 6").isEqualTo(List.of(32, 64));
+		byte[] working = tips.workingCopy(agency, tip, attachment.id()).orElseThrow().bytes();
+		BufferedImage seen = ImageIO.read(new ByteArrayInputStream(working));
+		assertThat(List.of(seen.getWidth(), seen.getHeight())).isEqualTo(List.of(32, 64));
+		// turned 90° clockwise, the stored bottom-left quadrant (blue) is now at the top left
+		Color topLeft = new Color(seen.getRGB(0, 0));
+		assertThat(topLeft.getBlue()).as("top left is blue: %s", topLeft).isGreaterThan(200);
+		assertThat(topLeft.getRed() + topLeft.getGreen()).as("top left is blue: %s", topLeft).isLessThan(40);
+		assertThat(TipImages.markers(working)).doesNotContain(0xE1);
+		assertThat(TipImages.containsGpsPosition(working)).isFalse();
 	}
 
 	@Test

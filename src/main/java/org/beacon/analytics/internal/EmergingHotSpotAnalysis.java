@@ -25,6 +25,16 @@ public record EmergingHotSpotAnalysis(double[] z, double[] p, double[] pFdr, dou
 	 */
 	public static EmergingHotSpotAnalysis analyse(double[] cube, int nx, int ny, int steps,
 			GridNeighbourhood neighbourhood, int timeLags, double binAlpha, double trendAlpha) {
+		return analyse(cube, nx, ny, steps, neighbourhood, timeLags, binAlpha, trendAlpha, UnitsDone.NONE);
+	}
+
+	/**
+	 * As {@link #analyse(double[], int, int, int, GridNeighbourhood, int, double, double)}, telling
+	 * {@code units} as it goes: first the {@code steps} time steps of the space-time Gi*, then the trend of
+	 * each analysed location (units: steps + analysed locations).
+	 */
+	public static EmergingHotSpotAnalysis analyse(double[] cube, int nx, int ny, int steps,
+			GridNeighbourhood neighbourhood, int timeLags, double binAlpha, double trendAlpha, UnitsDone units) {
 		int cells = nx * ny;
 		if (steps < 2 || cube.length != (long) cells * steps) {
 			throw new IllegalArgumentException("need at least 2 steps; " + cube.length + " bins for " + steps
@@ -34,7 +44,13 @@ public record EmergingHotSpotAnalysis(double[] z, double[] p, double[] pFdr, dou
 		for (int b = 0; b < cube.length; b++) {
 			analysed[b % cells] |= cube[b] != 0;
 		}
-		double[] z = SpaceTimeGiStar.giStar(cube, nx, ny, steps, analysed, neighbourhood, timeLags);
+		int locations = 0;
+		for (boolean a : analysed) {
+			locations += a ? 1 : 0;
+		}
+		long total = (long) steps + locations;
+		double[] z = SpaceTimeGiStar.giStar(cube, nx, ny, steps, analysed, neighbourhood, timeLags,
+				(done, ignored) -> units.done(done, total));
 		double[] p = new double[z.length];
 		for (int b = 0; b < z.length; b++) {
 			p[b] = Normal.twoSidedP(z[b]);
@@ -45,6 +61,7 @@ public record EmergingHotSpotAnalysis(double[] z, double[] p, double[] pFdr, dou
 		EmergingHotSpots.Category[] category = new EmergingHotSpots.Category[cells];
 		double[] zs = new double[steps];
 		double[] ps = new double[steps];
+		long trends = 0;
 		for (int c = 0; c < cells; c++) {
 			if (!analysed[c]) {
 				trendZ[c] = Double.NaN;
@@ -60,7 +77,9 @@ public record EmergingHotSpotAnalysis(double[] z, double[] p, double[] pFdr, dou
 			trendZ[c] = trend.z();
 			trendP[c] = trend.p();
 			category[c] = EmergingHotSpots.classify(zs, ps, binAlpha, trendAlpha);
+			units.done(steps + ++trends, total);
 		}
+		units.done(total, total);
 		return new EmergingHotSpotAnalysis(z, p, pFdr, trendZ, trendP, category);
 	}
 }

@@ -104,6 +104,18 @@ public final class Knox {
 	 */
 	public static KnoxTable table(double[] x, double[] y, int[] time, double[] spaceBreaks, int[] timeBreaks,
 			Metric metric, int permutations, long seed, Strategy strategy, int pairBudget) {
+		return table(x, y, time, spaceBreaks, timeBreaks, metric, permutations, seed, strategy, pairBudget,
+				UnitsDone.NONE);
+	}
+
+	/**
+	 * As {@link #table(double[], double[], int[], double[], int[], Metric, int, long, Strategy, int)},
+	 * telling {@code units} as permutations finish (units: permutations; counted in parallel, so calls come
+	 * from several threads). With stored pairs in more than one round of blocks, a permutation counts as
+	 * done in proportion to the events its rounds have covered.
+	 */
+	public static KnoxTable table(double[] x, double[] y, int[] time, double[] spaceBreaks, int[] timeBreaks,
+			Metric metric, int permutations, long seed, Strategy strategy, int pairBudget, UnitsDone units) {
 		validate(x, y, time, spaceBreaks, timeBreaks, permutations, pairBudget);
 		int n = x.length;
 		int rows = spaceBreaks.length;
@@ -125,10 +137,14 @@ public final class Knox {
 		Strategy chosen = strategy != Strategy.AUTO ? strategy
 				: closeInTime < SPACE_TIME_BELOW ? Strategy.SPACE_TIME : Strategy.STORED_PAIRS;
 		if (chosen == Strategy.SPACE_TIME) {
-			bandPairs = spaceTime(x, y, time, spaceBreaks, metric, lut, cols, seeds, observedInner, simulatedInner);
+			bandPairs = spaceTime(x, y, time, spaceBreaks, metric, lut, cols, seeds, observedInner, simulatedInner,
+					units);
 		} else {
 			bandPairs = storedPairs(x, y, time, spaceBreaks, metric, pairBudget, lut, cols, seeds, observedInner,
-					simulatedInner);
+					simulatedInner, units);
+		}
+		if (permutations > 0) {
+			units.done(permutations, permutations);
 		}
 
 		long[] observed = complete(observedInner, bandPairs, allTime, rows, cols);
@@ -159,7 +175,8 @@ public final class Knox {
 
 	/** Counts by enumerating and storing the close pairs once (blockwise), then one pass per permutation. */
 	private static long[] storedPairs(double[] x, double[] y, int[] time, double[] spaceBreaks, Metric metric,
-			int pairBudget, int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner) {
+			int pairBudget, int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner,
+			UnitsDone units) {
 		int n = x.length;
 		int inner = spaceBreaks.length - 1;
 		SpatialOrder order = SpatialOrder.of(x, y, spaceBreaks[inner]);
@@ -171,12 +188,23 @@ public final class Knox {
 			parts.add(new PairBlocks(order, spaceBreaks, metric, Math.max(1, pairBudget / workers),
 					(int) ((long) n * w / workers), (int) ((long) n * (w + 1) / workers)));
 		}
+		int permutations = seeds.length;
+		double coveredBefore = 0;
 		while (true) {
 			// each worker enumerates the next block of its own range of events, in parallel
 			List<PairBlocks> blocks = parts.parallelStream().filter(PairBlocks::next).toList();
 			if (blocks.isEmpty()) {
 				return bandPairs;
 			}
+			// a permutation is done in proportion to the events covered by the rounds counted under it
+			long covered = 0;
+			for (PairBlocks part : parts) {
+				covered += part.covered();
+			}
+			double before = coveredBefore;
+			double round = (double) covered / n - before;
+			coveredBefore = (double) covered / n;
+			AtomicInteger finished = new AtomicInteger();
 			for (PairBlocks block : blocks) {
 				for (int b = 0; b < inner; b++) {
 					bandPairs[b] += block.pairsInBand(b);
@@ -188,6 +216,8 @@ public final class Knox {
 				for (PairBlocks block : blocks) {
 					block.count(permutedTimes, lut, simulatedInner[r], cols);
 				}
+				units.done((long) Math.floor(permutations * (before + round * finished.incrementAndGet() / permutations)),
+						permutations);
 			});
 		}
 	}
@@ -198,12 +228,13 @@ public final class Knox {
 	 * only, so the table does not depend on which worker counted what.
 	 */
 	private static long[] spaceTime(double[] x, double[] y, int[] time, double[] spaceBreaks, Metric metric,
-			int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner) {
+			int[] lut, int cols, long[] seeds, long[] observedInner, long[][] simulatedInner, UnitsDone units) {
 		int n = x.length;
 		SpaceTimeJoin join = SpaceTimeJoin.of(x, y, spaceBreaks, metric);
 		long[] bandPairs = new long[spaceBreaks.length - 1];
 		// job −2 counts the pairs per spatial band, −1 the observed table, r ≥ 0 permutation r
 		AtomicInteger next = new AtomicInteger(-2);
+		AtomicInteger finished = new AtomicInteger();
 		IntStream.range(0, Math.min(workers(), seeds.length + 2)).parallel().forEach(w -> {
 			SpaceTimeJoin.Workspace work = join.workspace();
 			int[] permuted = new int[n];
@@ -218,6 +249,7 @@ public final class Knox {
 				else {
 					permute(time, seeds[r], permuted);
 					join.count(work, inOrder(permuted, join.event, ordered), lut, cols, simulatedInner[r]);
+					units.done(finished.incrementAndGet(), seeds.length);
 				}
 			}
 		});

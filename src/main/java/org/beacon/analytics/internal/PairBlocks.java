@@ -41,8 +41,8 @@ final class PairBlocks {
 
 	private final int[] perBand;
 
-	/** Last event position (exclusive) this instance enumerates pairs for. */
-	private final int rangeEnd;
+	/** First and last (exclusive) event positions this instance enumerates pairs for. */
+	private final int rangeStart, rangeEnd;
 
 	/**
 	 * Pairs of the events at positions {@code [rangeStart, rangeEnd)} of the spatial order (with any later
@@ -52,6 +52,7 @@ final class PairBlocks {
 			int rangeEnd) {
 		this.order = order;
 		this.hi = rangeStart;
+		this.rangeStart = rangeStart;
 		this.rangeEnd = rangeEnd;
 		this.spatial = new SpatialBands(spaceBreaks);
 		this.maxDistance = spaceBreaks[spaceBreaks.length - 1];
@@ -104,6 +105,11 @@ final class PairBlocks {
 		}
 		hi = i;
 		return true;
+	}
+
+	/** Events of this instance's range whose pairs have been enumerated, up to the current block's end. */
+	int covered() {
+		return hi - rangeStart;
 	}
 
 	/** Pairs of the current block in spatial band {@code b}. */

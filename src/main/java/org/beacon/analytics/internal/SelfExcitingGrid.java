@@ -66,6 +66,16 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 	 */
 	public static SelfExcitingGrid fit(double[] x, double[] y, double[] day, Grid grid, double start, double end,
 			double omegaStart, double minLag, int maxIterations) {
+		return fit(x, y, day, grid, start, end, omegaStart, minLag, maxIterations, UnitsDone.NONE);
+	}
+
+	/**
+	 * As {@link #fit(double[], double[], double[], Grid, double, double, double, double, int)}, telling
+	 * {@code units} after each EM iteration (units: {@code maxIterations}; a fit that converges earlier jumps
+	 * to the end).
+	 */
+	public static SelfExcitingGrid fit(double[] x, double[] y, double[] day, Grid grid, double start, double end,
+			double omegaStart, double minLag, int maxIterations, UnitsDone units) {
 		if (!(end > start) || !(omegaStart > 0) || maxIterations < 1) {
 			throw new IllegalArgumentException("need end > start, omegaStart > 0 and maxIterations ≥ 1");
 		}
@@ -115,7 +125,9 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 			if (change < CONVERGED) {
 				break;
 			}
+			units.done(iteration, maxIterations);
 		}
+		units.done(maxIterations, maxIterations);
 		return new SelfExcitingGrid(mu, theta, omega, minLag, start, end, iteration,
 				logLikelihood(series, mu, theta, omega, minLag, window));
 	}

@@ -27,6 +27,12 @@ public final class SpaceTimeGiStar {
 	 */
 	public static double[] giStar(double[] cube, int nx, int ny, int steps, boolean[] inside,
 			GridNeighbourhood neighbourhood, int timeLags) {
+		return giStar(cube, nx, ny, steps, inside, neighbourhood, timeLags, UnitsDone.NONE);
+	}
+
+	/** As {@link #giStar(double[], int, int, int, boolean[], GridNeighbourhood, int)}, telling each time step done. */
+	public static double[] giStar(double[] cube, int nx, int ny, int steps, boolean[] inside,
+			GridNeighbourhood neighbourhood, int timeLags, UnitsDone units) {
 		int cells = nx * ny;
 		if (steps < 1 || cube.length != (long) cells * steps) {
 			throw new IllegalArgumentException(cube.length + " bins for " + steps + " steps of a " + nx + "×" + ny + " grid");
@@ -70,13 +76,12 @@ public final class SpaceTimeGiStar {
 		double s = min == max ? 0 : Math.sqrt(ss / n);
 		double[] spatialWeight = neighbourhood.windowSums(member, nx, ny);
 		double[][] lag = new double[steps][];
+		double[] z = new double[cube.length];
 		for (int t = 0; t < steps; t++) {
+			// step t reads the window sums of steps t − timeLags … t only, so they are made as the steps go
 			double[] slice = new double[cells];
 			System.arraycopy(x, t * cells, slice, 0, cells);
 			lag[t] = neighbourhood.windowSums(slice, nx, ny);
-		}
-		double[] z = new double[cube.length];
-		for (int t = 0; t < steps; t++) {
 			int first = Math.max(0, t - timeLags);
 			int span = t - first + 1;
 			for (int c = 0; c < cells; c++) {
@@ -92,6 +97,7 @@ public final class SpaceTimeGiStar {
 				}
 				z[t * cells + c] = (total - mean * w) / (s * Math.sqrt(variance));
 			}
+			units.done(t + 1, steps);
 		}
 		return z;
 	}

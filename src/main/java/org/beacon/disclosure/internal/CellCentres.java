@@ -1,7 +1,6 @@
 package org.beacon.disclosure.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.beacon.shared.H3Library;
 
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
@@ -10,8 +9,6 @@ import com.uber.h3core.util.LatLng;
 public final class CellCentres {
 
 	private final int resolution;
-	private volatile H3Core h3;
-
 	public CellCentres(int resolution) {
 		this.resolution = resolution;
 	}
@@ -31,21 +28,7 @@ public final class CellCentres {
 		return Math.round(v * 1e6) / 1e6;
 	}
 
-	private H3Core core() {
-		H3Core c = h3;
-		if (c == null) {
-			synchronized (this) {
-				if (h3 == null) {
-					try {
-						h3 = H3Core.newInstance();
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException("cannot load the H3 native library", e);
-					}
-				}
-				c = h3;
-			}
-		}
-		return c;
+	private static H3Core core() {
+		return H3Library.core();
 	}
 }

@@ -1,13 +1,11 @@
 package org.beacon.geography.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.beacon.shared.H3Library;
 
 import com.uber.h3core.H3Core;
 
 /**
- * H3 cells through one shared {@link H3Core}. Its native library loads on first use, not at start, so a
- * command that never asks for a cell never loads it. H3Core keeps no state between calls; one is enough.
+ * H3 cells through the process's one {@link H3Core} ({@link H3Library}), loaded on first use.
  */
 final class H3Cells {
 
@@ -27,24 +25,10 @@ final class H3Cells {
 		if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
 			throw new IllegalArgumentException("not a WGS 84 point: " + lat + ", " + lon);
 		}
-		return Holder.H3.latLngToCell(lat, lon, resolution);
+		return H3Library.core().latLngToCell(lat, lon, resolution);
 	}
 
 	static H3Core core() {
-		return Holder.H3;
-	}
-
-	private static final class Holder {
-
-		static final H3Core H3 = load();
-
-		private static H3Core load() {
-			try {
-				return H3Core.newInstance();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException("cannot load the H3 native library", e);
-			}
-		}
+		return H3Library.core();
 	}
 }

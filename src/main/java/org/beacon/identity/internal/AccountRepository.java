@@ -26,7 +26,7 @@ class AccountRepository {
 
 	private static final String COLUMNS = """
 			id, agency_id, username, password_hash, display_name, enabled, must_change_password, failed_attempts,
-			locked_until, created_at, updated_at""";
+			locked_until, created_at, updated_at, email""";
 
 	private final JdbcClient jdbc;
 
@@ -118,6 +118,26 @@ class AccountRepository {
 				.param("hash", passwordHash).param("username", username).update();
 	}
 
+	void setEmail(long accountId, String email, Instant now) {
+		jdbc.sql("UPDATE staff_account SET email = :email, updated_at = :now WHERE id = :id")
+				.param("email", email).param("now", timestamp(now)).param("id", accountId).update();
+	}
+
+	/** Enabled accounts of the agency with an e-mail and at least one of the roles, with all their roles. */
+	List<StaffAccount> reachableByEmail(AgencyId agency, Set<Role> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		List<Stored> rows = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM staff_account a
+				WHERE a.agency_id = :agency AND a.enabled = TRUE AND a.email IS NOT NULL
+				  AND EXISTS (SELECT 1 FROM user_role r WHERE r.account_id = a.id AND r.role IN (:roles))
+				""").param("agency", agency.value()).param("roles", roles.stream().map(Role::name).toList())
+				.query((rs, n) -> stored(rs)).list();
+		return rows.stream().map(row -> withRoles(row, rolesOf(row.account().id())).account())
+				.sorted(Comparator.comparing(StaffAccount::username)).toList();
+	}
+
 	void unlock(long accountId, Instant now) {
 		jdbc.sql("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, updated_at = :now WHERE id = :id")
 				.param("now", timestamp(now)).param("id", accountId).update();
@@ -169,7 +189,7 @@ class AccountRepository {
 	private static Stored withRoles(Stored row, Set<Role> roles) {
 		StaffAccount a = row.account();
 		return new Stored(new StaffAccount(a.id(), a.agency(), a.username(), a.displayName(), roles, a.enabled(),
-				a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.createdAt(), a.updatedAt()),
+				a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.createdAt(), a.updatedAt(), a.email()),
 				row.passwordHash());
 	}
 
@@ -180,7 +200,8 @@ class AccountRepository {
 				rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
 				lockedUntil == null ? null : lockedUntil.toInstant(),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant()), rs.getString("password_hash"));
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("email")),
+				rs.getString("password_hash"));
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

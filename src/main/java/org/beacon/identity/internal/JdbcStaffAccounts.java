@@ -31,6 +31,10 @@ class JdbcStaffAccounts implements StaffAccounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 	private static final int MAX_DISPLAY_NAME = 200;
+	/** local@domain: no spaces, quotes, commas or angle brackets (one address, not a list), a dotted domain. */
+	private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>(),;:\\[\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+	/** RFC 5321's limit on a forward path. */
+	private static final int MAX_EMAIL = 254;
 
 	private final AccountRepository accounts;
 	private final PasswordEncoder passwordEncoder;
@@ -167,6 +171,26 @@ class JdbcStaffAccounts implements StaffAccounts {
 		accounts.unlock(account.id(), clock.instant());
 		audit.recordFor(account.agency(), "identity.account.unlock", account.username(), "success");
 		return require(account.username());
+	}
+
+	@Override
+	@Transactional
+	public StaffAccount changeEmail(String username, String email) {
+		StaffAccount account = require(username);
+		String address = email == null || email.isBlank() ? null : email.strip();
+		if (address != null && (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches())) {
+			throw new StaffAccountRejectedException("email",
+					"E-mail must be one address like name@example.org, at most " + MAX_EMAIL + " characters, without spaces.");
+		}
+		accounts.setEmail(account.id(), address, clock.instant());
+		audit.recordFor(account.agency(), "identity.account.email", account.username() + (address == null ? " removed" : " set"),
+				"success");
+		return require(account.username());
+	}
+
+	@Override
+	public List<StaffAccount> reachableByEmail(AgencyId agency, Set<Role> roles) {
+		return accounts.reachableByEmail(agency, roles == null ? Set.of() : roles);
 	}
 
 	/** Usernames are compared and stored lower-case; surrounding spaces are never part of one. */

@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Account administration for the administrator's own agency ({@code /admin/**} needs role ADMIN):
- * list, create with a temporary password, change roles, enable or disable, reset the password, lift a
- * lockout. A temporary password left blank is generated and shown once.
+ * list, create with a temporary password, change roles and e-mail address, enable or disable, reset the
+ * password, lift a lockout. A temporary password left blank is generated and shown once.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -124,6 +124,17 @@ class AdminUsersController {
 		return change(admin, account, model, response, redirect,
 				"Password reset. The user must choose a new one at their next login.",
 				() -> accounts.resetPassword(account.username(), temporary));
+	}
+
+	@PostMapping("/{username}/email")
+	String changeEmail(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable String username,
+			@RequestParam(required = false) String email, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		StaffAccount account = ownAgencys(admin, username);
+		model.addAttribute("emailInput", email);
+		return change(admin, account, model, response, redirect,
+				email == null || email.isBlank() ? "E-mail address removed." : "E-mail address saved.",
+				() -> accounts.changeEmail(account.username(), email));
 	}
 
 	@PostMapping("/{username}/unlock")

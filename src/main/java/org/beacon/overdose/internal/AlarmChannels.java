@@ -51,6 +51,11 @@ class AlarmChannels {
 	}
 
 	void email(StoredAlarm alarm, Recipient recipient) {
+		email(alarm, recipient.email(), "recipient " + recipient.id());
+	}
+
+	/** E-mails the alarm to {@code address}; {@code who} names the recipient in the error, not the address. */
+	void email(StoredAlarm alarm, String address, String who) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
 			throw new DeliveryFailed("no mail server configured (set spring.mail.host)", null);
@@ -60,13 +65,13 @@ class AlarmChannels {
 			MimeMessage message = sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(properties.notifications().from());
-			helper.setTo(recipient.email());
+			helper.setTo(address);
 			helper.setSubject(AlarmMessage.subject(alarm));
 			helper.setText(AlarmMessage.text(alarm, base), AlarmMessage.html(alarm, base));
 			sender.send(message);
 		}
 		catch (MailException | MessagingException e) {
-			throw new DeliveryFailed("e-mail to recipient " + recipient.id() + " failed: " + e.getMessage(), e);
+			throw new DeliveryFailed("e-mail to " + who + " failed: " + e.getMessage(), e);
 		}
 	}
 

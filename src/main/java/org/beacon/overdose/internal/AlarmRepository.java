@@ -90,6 +90,20 @@ public class AlarmRepository {
 				.query(AlarmRepository::map).list();
 	}
 
+	/**
+	 * Unacknowledged alarms of every agency that notify and were detected at or after {@code since}, oldest first,
+	 * at most {@code limit}: those still sent to recipients added after detection.
+	 */
+	List<StoredAlarm> openDetectedSince(Instant since, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM overdose_alarm
+				WHERE state = 'NEW' AND notify AND detected_at >= :since
+				ORDER BY detected_at, id
+				FETCH FIRST :limit ROWS ONLY""")
+				.param("since", utc(since)).param("limit", limit).query(AlarmRepository::map).list();
+	}
+
+	/** Unacknowledged alarms that notify: the count on every partner's and supervisor's page. */
 	public long countNew(AgencyId agency) {
 		return jdbc.sql("SELECT COUNT(*) FROM overdose_alarm WHERE agency_id = :agency AND state = 'NEW' AND notify")
 				.param("agency", agency.value()).query(Long.class).single();

@@ -18,7 +18,7 @@ public record OverdoseProperties(Detection detection, Scan scan, Notifications n
 	public OverdoseProperties {
 		detection = detection == null ? new Detection(null, null, 0, 0, null) : detection;
 		scan = scan == null ? new Scan(null, null, 0, 0, 0, null, 0, 0) : scan;
-		notifications = notifications == null ? new Notifications(null, null, null, null, null) : notifications;
+		notifications = notifications == null ? new Notifications(null, null, null, null, null, 0, null, null) : notifications;
 	}
 
 	/**
@@ -72,9 +72,14 @@ public record OverdoseProperties(Detection detection, Scan scan, Notifications n
 	 * @param redeliveryCron when undelivered alarms are tried again (default every 5 minutes)
 	 * @param redeliveryMinAge how old an undelivered publication must be before it is tried again (default 2 minutes)
 	 * @param webhookTimeout how long a partner's webhook may take to answer (default 10 seconds)
+	 * @param maxAttempts attempts per delivery before it is marked failed and left (default 8)
+	 * @param firstRetryDelay the pause after the first failed attempt, doubled after each further one (default
+	 *        10 minutes: 8 attempts then span 10 + 20 + ... + 640 minutes, about 21 hours)
+	 * @param followUpWindow how long after detection an unacknowledged alarm still goes to recipients added
+	 *        since, e.g. a partner whose e-mail address was entered later (default 1 day)
 	 */
 	public record Notifications(String baseUrl, String from, String redeliveryCron, Duration redeliveryMinAge,
-			Duration webhookTimeout) {
+			Duration webhookTimeout, int maxAttempts, Duration firstRetryDelay, Duration followUpWindow) {
 
 		public Notifications {
 			baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
@@ -82,6 +87,21 @@ public record OverdoseProperties(Detection detection, Scan scan, Notifications n
 			redeliveryCron = redeliveryCron == null || redeliveryCron.isBlank() ? "0 */5 * * * *" : redeliveryCron;
 			redeliveryMinAge = redeliveryMinAge == null ? Duration.ofMinutes(2) : redeliveryMinAge;
 			webhookTimeout = webhookTimeout == null ? Duration.ofSeconds(10) : webhookTimeout;
+			maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+			firstRetryDelay = firstRetryDelay == null || firstRetryDelay.isNegative() ? Duration.ofMinutes(10) : firstRetryDelay;
+			followUpWindow = followUpWindow == null || followUpWindow.isNegative() ? Duration.ofDays(1) : followUpWindow;
+		}
+
+		/**
+		 * The pause after the {@code attempts}-th failed attempt: {@code firstRetryDelay · 2^(attempts − 1)}, the
+		 * doubling capped at 2^20 so it cannot overflow; {@code null} once {@code attempts} reaches
+		 * {@link #maxAttempts}, meaning "give up".
+		 */
+		public Duration retryDelay(int attempts) {
+			if (attempts >= maxAttempts) {
+				return null;
+			}
+			return firstRetryDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
 		}
 	}
 }

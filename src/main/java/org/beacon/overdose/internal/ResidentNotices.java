@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 
 import org.beacon.disclosure.PublicDisclosure;
 import org.beacon.identity.AuditTrail;
+import org.beacon.overdose.NoticeAreaOutlines;
 import org.beacon.overdose.ResidentNoticePublished;
 import org.beacon.shared.AgencyId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,9 +37,12 @@ public class ResidentNotices {
 	private final ObjectProvider<AuditTrail> audit;
 	private final ObjectProvider<Clock> clock;
 	private final PublicDisclosure disclosure;
+	private final NoticeAreaOutlines outlines;
 
 	ResidentNotices(NoticeRepository notices, AlarmRepository alarms, ApplicationEventPublisher events,
-			ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock, PublicDisclosure disclosure) {
+			ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock, PublicDisclosure disclosure,
+			NoticeAreaOutlines outlines) {
+		this.outlines = outlines;
 		this.notices = notices;
 		this.alarms = alarms;
 		this.events = events;
@@ -51,8 +55,12 @@ public class ResidentNotices {
 	public record NoticeArea(String level, String code, String name) {
 	}
 
-	/** What a publisher asks for; {@code mentionCount} lets the system state the alarm's count. */
-	public record Draft(NoticeArea area, String title, String body, boolean mentionCount) {
+	/**
+	 * What a publisher asks for; {@code mentionCount} lets the system state the alarm's count. {@code pageOnly}
+	 * accepts that an area without an outline ({@link NoticeAreaOutlines}) reaches no subscriber: without it
+	 * such a notice is refused, so that no one believes residents were alerted when they were not.
+	 */
+	public record Draft(NoticeArea area, String title, String body, boolean mentionCount, boolean pageOnly) {
 	}
 
 	/** The rules a draft broke, by field. */
@@ -92,7 +100,7 @@ public class ResidentNotices {
 	@Transactional
 	public long publish(AgencyId agency, long alarmId, Draft draft, String actor) {
 		StoredAlarm alarm = alarms.find(agency, alarmId).orElseThrow(() -> new NoSuchElementException("no overdose alarm " + alarmId));
-		List<String> problems = check(draft);
+		List<String> problems = check(agency, draft);
 		if (!problems.isEmpty()) {
 			throw new Rejected(problems);
 		}
@@ -116,10 +124,20 @@ public class ResidentNotices {
 				done ? "success" : "failure"));
 	}
 
-	private List<String> check(Draft draft) {
+	/** Whether subscribers of the area can be sent a notice for it: the jurisdiction, or an area with an outline. */
+	public boolean deliverable(AgencyId agency, NoticeArea area) {
+		return outlines.deliverable(agency, area.level(), area.code());
+	}
+
+	private List<String> check(AgencyId agency, Draft draft) {
 		List<String> problems = new ArrayList<>();
 		if (draft.area() == null || !LEVELS.contains(draft.area().level())) {
 			problems.add("a notice names an area (jurisdiction, neighbourhood, county or city), never a point or a cell");
+		}
+		else if (!draft.pageOnly() && !deliverable(agency, draft.area())) {
+			problems.add("the area " + draft.area().name() + " (" + draft.area().level() + ") has no boundary among Beacon's "
+					+ "areas, so no subscriber can be sent this notice: import its boundary as an area named \""
+					+ draft.area().code() + "\", choose another area, or tick \"publish on the notices page only\"");
 		}
 		if (draft.title() == null || draft.title().isBlank() || draft.title().length() > 200) {
 			problems.add("the title is required, at most 200 characters");

@@ -11,6 +11,7 @@ import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
+import org.beacon.identity.StaffAccounts;
 import org.beacon.overdose.OverdoseEvent;
 import org.beacon.overdose.OverdoseEvents;
 import org.beacon.overdose.internal.AlarmRepository;
@@ -53,10 +54,12 @@ class AlarmsController {
 	private final Agencies agencies;
 	private final Geography geography;
 	private final MapSettings map;
+	private final StaffAccounts accounts;
 
 	AlarmsController(AlarmRepository alarms, AlarmResponses responses, DeliveryRepository deliveries,
 			RecipientRepository recipients, OverdoseEvents events, Agencies agencies, Geography geography,
-			MapSettings map) {
+			MapSettings map, StaffAccounts accounts) {
+		this.accounts = accounts;
 		this.alarms = alarms;
 		this.responses = responses;
 		this.deliveries = deliveries;
@@ -89,10 +92,16 @@ class AlarmsController {
 		StoredAlarm alarm = find(agency, id);
 		Map<Long, String> labels = new LinkedHashMap<>();
 		recipients.list(agency.id()).forEach(r -> labels.put(r.id(), r.label()));
+		Map<Long, String> accountLabels = new LinkedHashMap<>();
+		accounts.list(agency.id()).forEach(a -> accountLabels.put(a.id(), a.displayName() + " (" + a.username() + ")"));
+		List<DeliveryRepository.Delivery> sent = deliveries.forAlarm(agency.id(), id);
 		model.addAttribute("alarm", alarm);
 		model.addAttribute("summary", summary(alarm));
-		model.addAttribute("deliveries", deliveries.forAlarm(agency.id(), id));
+		model.addAttribute("deliveries", sent);
+		model.addAttribute("failedDeliveries", sent.stream().filter(DeliveryRepository.Delivery::failed).count());
 		model.addAttribute("recipientLabels", labels);
+		model.addAttribute("accountLabels", accountLabels);
+		model.addAttribute("zone", agency.timeZone().getId());
 		model.addAttribute("detectedAt", WHEN.format(alarm.detectedAt().atZone(agency.timeZone())));
 		model.addAttribute("acknowledgedAt", alarm.acknowledgedAt() == null ? null
 				: WHEN.format(alarm.acknowledgedAt().atZone(agency.timeZone())));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
@@ -76,15 +77,16 @@ class NoticesController {
 	@PostMapping("/overdose/alarms/{id}/notice")
 	String publish(@PathVariable long id, @RequestParam(required = false) String area,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
-			@RequestParam(defaultValue = "false") boolean mentionCount, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean mentionCount, @RequestParam(defaultValue = "false") boolean pageOnly,
+			Model model, HttpServletResponse response) {
 		String actor = OverdoseAccess.require(OverdoseAccess.RESPOND);
 		Agency agency = agencies.defaultAgency();
 		StoredAlarm alarm = alarm(agency, id);
 		List<NoticeArea> areas = areas(agency, alarm);
 		NoticeArea chosen = areas.stream().filter(a -> key(a).equals(area)).findFirst().orElse(null);
 		try {
-			long noticeId = notices.publish(agency.id(), id, new ResidentNotices.Draft(chosen, title, body, mentionCount),
-					actor);
+			var draft = new ResidentNotices.Draft(chosen, title, body, mentionCount, pageOnly);
+			long noticeId = notices.publish(agency.id(), id, draft, actor);
 			return "redirect:/public/notices/" + noticeId;
 		}
 		catch (ResidentNotices.Rejected e) {
@@ -115,6 +117,9 @@ class NoticesController {
 		model.addAttribute("minCount", notices.minCount());
 		model.addAttribute("problems", problems);
 		model.addAttribute("published", repository.forAlarm(alarm.agency(), alarm.id()));
+		// said before publishing: a county or city without an imported boundary reaches no subscriber
+		model.addAttribute("undeliverable", areas.stream().filter(a -> !notices.deliverable(alarm.agency(), a))
+				.map(NoticesController::key).collect(Collectors.toSet()));
 		return "overdose/notice";
 	}
 

@@ -1,15 +1,8 @@
 package org.beacon.overdose.web;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.beacon.identity.Role;
+import org.beacon.identity.SignedInStaff;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who may do what with overdose data. The staff chains (identity) authenticate; this module decides by role:
@@ -33,23 +26,10 @@ final class OverdoseAccess {
 
 	/** The signed-in user's name, after checking they hold one of {@code roles}. */
 	static String require(Role... roles) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-			throw new AccessDeniedException("sign in as staff");
-		}
-		if (!holdsAny(auth, roles)) {
-			throw new AccessDeniedException("needs one of the roles " + Arrays.toString(roles));
-		}
-		return auth.getName();
+		return SignedInStaff.require(roles);
 	}
 
 	static boolean has(Role... roles) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && !(auth instanceof AnonymousAuthenticationToken) && holdsAny(auth, roles);
-	}
-
-	private static boolean holdsAny(Authentication auth, Role... roles) {
-		Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-		return Arrays.stream(roles).anyMatch(r -> held.contains("ROLE_" + r.name()));
+		return SignedInStaff.has(roles);
 	}
 }

@@ -24,7 +24,9 @@ import tools.jackson.databind.ObjectMapper;
  * ledger, unique per (subscription, period); only rows not yet DELIVERED or SKIPPED are sent. If a send fails the
  * listener throws after trying the rest, so the event publication stays incomplete in the registry and is
  * resubmitted ({@link AlertSchedule}, or on restart): an SMTP outage delays an alert, it neither loses nor
- * doubles it.
+ * doubles it. A failed row waits a back-off before it is tried again, and after {@link AlertRetry#maxAttempts}
+ * attempts it is FAILED: logged once (ids only, never the address) and no longer holding back its event, so a
+ * refused address or a dead webhook does not keep the other recipients' publication open forever.
  */
 @Component
 class AlertNotifier {
@@ -41,11 +43,13 @@ class AlertNotifier {
 	private final Digests digests;
 	private final NoticeAreas noticeAreas;
 	private final ObjectMapper json;
+	private final AlertRetry retry;
 	private final ObjectProvider<Clock> clock;
 
 	AlertNotifier(SubscriptionRepository subscriptions, AlertTokens tokens, AlertDeliveries deliveries,
 			AlertChannels channels, AlertMessages messages, Digests digests, NoticeAreas noticeAreas, ObjectMapper json,
-			ObjectProvider<Clock> clock) {
+			AlertProperties properties, ObjectProvider<Clock> clock) {
+		this.retry = properties.retry();
 		this.subscriptions = subscriptions;
 		this.tokens = tokens;
 		this.deliveries = deliveries;
@@ -143,8 +147,9 @@ class AlertNotifier {
 		long id = deliveries.ensure(s.agency(), s.id(), period);
 		if (!deliveries.claim(id, now(), SEND_LEASE)) {
 			String state = deliveries.state(id);
-			if (!"DELIVERED".equals(state) && !"SKIPPED".equals(state)) {
-				failures.add(period + " to subscription " + s.id() + " is being sent by another attempt");
+			if (!FINAL.contains(state)) {
+				failures.add(period + " to subscription " + s.id() + (deliveries.nextAttempt(id, now()).isPresent()
+						? " waits before its next attempt" : " is being sent by another attempt"));
 			}
 			return;
 		}
@@ -153,14 +158,22 @@ class AlertNotifier {
 			deliveries.finished(id, "DELIVERED", now());
 		}
 		catch (RuntimeException e) {
-			deliveries.failed(id, e.getMessage());
-			failures.add(period + " to subscription " + s.id() + ": " + e.getMessage());
+			if (deliveries.failed(id, e.getMessage(), now(), retry)) {
+				// the error text may carry the address (an SMTP refusal quotes it): ids only
+				log.warn("alert delivery {} ({}) of subscription {} failed {} times and is given up", id, period, s.id(),
+						retry.maxAttempts());
+				return;
+			}
+			failures.add(period + " to subscription " + s.id() + ": attempt failed");
 		}
 	}
 
+	/** States after which a row is never sent again. */
+	static final java.util.Set<String> FINAL = java.util.Set.of("DELIVERED", "SKIPPED", "FAILED");
+
 	private static void throwIfFailed(String what, List<String> failures) {
 		if (!failures.isEmpty()) {
-			log.warn("{}: {} delivery(ies) failed and will be retried", what, failures.size());
+			log.info("{}: {} delivery(ies) not done yet; they will be retried", what, failures.size());
 			throw new IllegalStateException(what + ": " + String.join("; ", failures));
 		}
 	}

@@ -40,11 +40,13 @@ public class DigestJob {
 	private final JdbcClient jdbc;
 	private final ObjectProvider<IncompleteEventPublications> publications;
 	private final AlertProperties properties;
+	private final AlertDeliveries deliveries;
 	private final ObjectProvider<Clock> clock;
 
 	DigestJob(SubscriptionRepository subscriptions, Agencies agencies, AlertLocks locks, ApplicationEventPublisher events,
 			TransactionTemplate transactions, JdbcClient jdbc, ObjectProvider<IncompleteEventPublications> publications,
-			AlertProperties properties, ObjectProvider<Clock> clock) {
+			AlertProperties properties, AlertDeliveries deliveries, ObjectProvider<Clock> clock) {
+		this.deliveries = deliveries;
 		this.subscriptions = subscriptions;
 		this.agencies = agencies;
 		this.locks = locks;
@@ -99,7 +101,11 @@ public class DigestJob {
 		return new DigestDue(s.agency(), s.id(), "WEEKLY:" + monday, monday, monday.plusDays(6));
 	}
 
-	/** Resubmits this module's incomplete publications older than {@code beacon.alerts.redelivery-min-age}. */
+	/**
+	 * Resubmits this module's incomplete publications older than {@code beacon.alerts.redelivery-min-age}, except
+	 * those whose unfinished deliveries all wait for their back-off: rerunning them would redo the area matching
+	 * and send nothing.
+	 */
 	public void resubmit() {
 		IncompleteEventPublications incomplete = publications.getIfAvailable();
 		if (incomplete == null || !locks.tryLock(REDELIVERY_LOCK, Duration.ofMinutes(10))) {
@@ -107,11 +113,27 @@ public class DigestJob {
 		}
 		try {
 			incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-					.withMinAge(properties.redeliveryMinAge()).withFilter(DigestJob::ours));
+					.withMinAge(properties.redeliveryMinAge()).withFilter(p -> ours(p) && !waiting(p.getEvent())));
 		}
 		finally {
 			locks.unlock(REDELIVERY_LOCK);
 		}
+	}
+
+	private boolean waiting(Object event) {
+		java.time.Instant now = clock.getIfAvailable(Clock::systemUTC).instant();
+		if (event instanceof DigestDue due) {
+			return deliveries.allWaiting(due.subscriptionId(), java.util.List.of(due.period(), due.period() + "#webhook"),
+					now);
+		}
+		if (event instanceof SubscriptionRequested requested) {
+			return deliveries.allWaiting(requested.subscriptionId(), java.util.List.of("CONFIRM"), now);
+		}
+		if (event instanceof ResidentNoticePublished notice) {
+			String period = "NOTICE:" + notice.noticeId();
+			return deliveries.allWaiting(notice.agency(), java.util.List.of(period, period + "#webhook"), now);
+		}
+		return false;
 	}
 
 	static boolean ours(EventPublication publication) {

@@ -3,15 +3,20 @@ package org.beacon.publicsafety.internal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.beacon.disclosure.PublicDisclosure;
+import org.beacon.disclosure.PublicDisclosure.CountGroup;
 import org.beacon.disclosure.PublicIncident;
 import org.beacon.incidents.OffenseCategory;
 
 /**
  * What the public map shows for one window, already through {@code PublicDisclosure}: the newest incidents for
- * the list, the newest located ones for the map, and the count of every public incident per category. Immutable;
+ * the list, the newest located ones for the map, and the count of every shown incident per category. Incidents
+ * of a small group ({@link PublicDisclosure#smallGroups}: fewer than k of one category in one neighbourhood in
+ * this window) are in none of them, and {@link #shown} tells a streamed export which to leave out. Immutable;
  * {@link #rendered} keeps what a page or export made of it (e.g. the GeoJSON bytes), so it is made once per
  * snapshot.
  */
@@ -21,9 +26,14 @@ public final class DisclosedWindow {
 	private final List<PublicIncident> located;
 	private final Map<OffenseCategory, Long> counts;
 	private final long total;
+	private final PublicDisclosure disclosure;
+	private final Set<CountGroup> shownGroups;
 	private final Map<String, Object> rendered = new ConcurrentHashMap<>();
 
-	DisclosedWindow(List<PublicIncident> newest, List<PublicIncident> located, Map<OffenseCategory, Long> counts) {
+	DisclosedWindow(List<PublicIncident> newest, List<PublicIncident> located, Map<OffenseCategory, Long> counts,
+			PublicDisclosure disclosure, Set<CountGroup> shownGroups) {
+		this.disclosure = disclosure;
+		this.shownGroups = Set.copyOf(shownGroups);
 		this.newest = List.copyOf(newest);
 		this.located = List.copyOf(located);
 		EnumMap<OffenseCategory, Long> copy = new EnumMap<>(OffenseCategory.class);
@@ -42,12 +52,20 @@ public final class DisclosedWindow {
 		return located;
 	}
 
-	/** Public incidents per category, all of the window (not only those listed). */
+	/**
+	 * Whether an incident of this window may be shown one by one: its group has at least k incidents here (a
+	 * group this window did not see, because data changed since it was made, is withheld).
+	 */
+	public boolean shown(PublicIncident incident) {
+		return shownGroups.contains(disclosure.groupOf(incident));
+	}
+
+	/** Shown incidents per category, all of the window (not only those listed). */
 	public Map<OffenseCategory, Long> counts() {
 		return counts;
 	}
 
-	/** All public incidents of the window. */
+	/** All shown incidents of the window. */
 	public long total() {
 		return total;
 	}

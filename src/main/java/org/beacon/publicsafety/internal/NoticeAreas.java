@@ -2,23 +2,20 @@ package org.beacon.publicsafety.internal;
 
 import java.util.Locale;
 
-import org.beacon.geography.AreaKind;
-import org.beacon.geography.Geography;
+import org.beacon.overdose.NoticeAreaOutlines;
 import org.beacon.overdose.ResidentNoticePublished;
 import org.beacon.publicsafety.AlertPlace;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Whether an overdose notice concerns a subscription: a jurisdiction-wide notice concerns everyone of the agency;
- * a neighbourhood notice concerns subscribers of that neighbourhood, and radius or polygon subscribers whose place
- * touches it.
+ * a notice for a neighbourhood, county, city or cell concerns subscribers of that neighbourhood and every
+ * subscription whose place (neighbourhood, drawn polygon, or circle) shares ground with the area's outline
+ * ({@link NoticeAreaOutlines}); bordering on it is not enough. An area without an outline concerns no one: the
+ * notice form says so before it is published.
  */
 @Component
 class NoticeAreas {
@@ -26,12 +23,10 @@ class NoticeAreas {
 	/** Metres per degree of latitude, near enough for "does the circle touch the area". */
 	static final double METRES_PER_DEGREE = 111_320;
 
-	private final ObjectProvider<Geography> geography;
-	private final ObjectMapper json;
+	private final NoticeAreaOutlines outlines;
 
-	NoticeAreas(ObjectProvider<Geography> geography, ObjectMapper json) {
-		this.geography = geography;
-		this.json = json;
+	NoticeAreas(NoticeAreaOutlines outlines) {
+		this.outlines = outlines;
 	}
 
 	boolean concerns(Subscription s, ResidentNoticePublished notice) {
@@ -39,35 +34,28 @@ class NoticeAreas {
 		if (level.equals("jurisdiction")) {
 			return true;
 		}
-		if (!level.equals("neighbourhood") && !level.equals("neighborhood")) {
-			return false;
+		boolean neighbourhoodNotice = level.equals("neighbourhood") || level.equals("neighborhood");
+		if (neighbourhoodNotice && s.place() == AlertPlace.NEIGHBOURHOOD && notice.areaCode().equals(s.neighbourhoodCode())) {
+			return true;
 		}
-		if (s.place() == AlertPlace.NEIGHBOURHOOD) {
-			return notice.areaCode().equals(s.neighbourhoodCode());
-		}
-		Geometry area = area(s, notice.areaCode());
+		Geometry area = outlines.outline(notice.agency(), level, notice.areaCode()).orElse(null);
 		if (area == null) {
 			return false;
 		}
-		if (s.place() == AlertPlace.POLYGON) {
-			return area.intersects(PlaceMatcher.polygon(s.polygonGeoJson()));
-		}
-		Geometry centre = new GeometryFactory().createPoint(new Coordinate(s.centreLon(), s.centreLat()));
-		double degrees = s.radiusMetres() / (METRES_PER_DEGREE * Math.cos(Math.toRadians(s.centreLat())));
-		return area.isWithinDistance(centre, degrees);
+		return switch (s.place()) {
+			case NEIGHBOURHOOD -> !neighbourhoodNotice && s.neighbourhoodCode() != null
+					&& outlines.outline(s.agency(), "neighbourhood", s.neighbourhoodCode()).map(n -> overlap(area, n)).orElse(false);
+			case POLYGON -> overlap(area, PlaceMatcher.polygon(s.polygonGeoJson()));
+			case RADIUS -> {
+				Geometry centre = new GeometryFactory().createPoint(new Coordinate(s.centreLon(), s.centreLat()));
+				double degrees = s.radiusMetres() / (METRES_PER_DEGREE * Math.cos(Math.toRadians(s.centreLat())));
+				yield area.isWithinDistance(centre, degrees);
+			}
+		};
 	}
 
-	private Geometry area(Subscription s, String code) {
-		Geography g = geography.getIfAvailable();
-		if (g == null) {
-			return null;
-		}
-		JsonNode features = json.readTree(g.areasAsGeoJson(s.agency(), AreaKind.NEIGHBOURHOOD)).path("features");
-		for (JsonNode f : features) {
-			if (code.equals(f.path("properties").path("code").asText())) {
-				return PlaceMatcher.polygon(f.path("geometry").toString());
-			}
-		}
-		return null;
+	/** The two share ground: a common boundary line or corner alone does not count. */
+	private static boolean overlap(Geometry a, Geometry b) {
+		return a.intersects(b) && !a.touches(b);
 	}
 }

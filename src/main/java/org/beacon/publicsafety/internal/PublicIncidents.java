@@ -117,7 +117,10 @@ public class PublicIncidents {
 		return new Query(start, end, chosen.isEmpty() ? Set.copyOf(publicCategories()) : Set.copyOf(chosen));
 	}
 
-	/** Streams every public incident of the query, newest first. */
+	/**
+	 * Streams every public incident of the query, newest first, small groups included: for counts that are worded
+	 * through {@link PublicDisclosure#count} (digests), never for an output with one row per incident.
+	 */
 	public void forEach(Query query, Consumer<PublicIncident> consumer) {
 		IncidentQueries q = incidents.getIfAvailable();
 		if (q == null) {
@@ -142,11 +145,21 @@ public class PublicIncidents {
 		return windows.get(new WindowKey(agency.id().value(), query), () -> load(query));
 	}
 
+	/**
+	 * One pass over the window's incidents, kept for the moment so that small groups can be withheld before the
+	 * newest are chosen: the list and the map then show only incidents of groups with at least k in the window.
+	 */
 	private DisclosedWindow load(Query query) {
+		List<PublicIncident> all = new ArrayList<>();
+		forEach(query, all::add);
+		Set<PublicDisclosure.CountGroup> shown = disclosure.shownGroups(all);
 		List<PublicIncident> newest = new ArrayList<>();
 		List<PublicIncident> located = new ArrayList<>();
 		Map<OffenseCategory, Long> counts = new EnumMap<>(OffenseCategory.class);
-		forEach(query, p -> {
+		for (PublicIncident p : all) {
+			if (!shown.contains(disclosure.groupOf(p))) {
+				continue;
+			}
 			counts.merge(p.category(), 1L, Long::sum);
 			if (newest.size() <= LIST_LIMIT) {
 				newest.add(p);
@@ -154,7 +167,20 @@ public class PublicIncidents {
 			if (located.size() < MAP_LIMIT && p.located()) {
 				located.add(p);
 			}
+		}
+		return new DisclosedWindow(newest, located, counts, disclosure, shown);
+	}
+
+	/**
+	 * Streams the incidents of the query that may be shown one by one, newest first: every public incident
+	 * except those of the window's small groups ({@link DisclosedWindow#shown}).
+	 */
+	public void forEachShown(Query query, Consumer<PublicIncident> consumer) {
+		DisclosedWindow window = window(query);
+		forEach(query, p -> {
+			if (window.shown(p)) {
+				consumer.accept(p);
+			}
 		});
-		return new DisclosedWindow(newest, located, counts);
 	}
 }

@@ -1,20 +1,14 @@
 package org.beacon.publicsafety.web;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import org.beacon.incidents.OffenseCategory;
 import org.beacon.disclosure.PublicDisclosure;
@@ -28,13 +22,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ViewResolver;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,13 +34,13 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The public crime map at {@code /public/map}: a Leaflet map and a list of the same incidents, filters by date
- * and category, the rules stated beside them, and the same data as CSV, GeoJSON and an Atom feed. Everything
+ * and category, the rules stated beside them, and the same data as CSV and GeoJSON ({@link PublicFeedController}
+ * has the Atom feed). Everything
  * comes from {@link PublicIncidents}, so through {@link PublicDisclosure}.
  */
 @Controller
 class PublicMapController {
 
-	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 	static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
@@ -57,9 +49,6 @@ class PublicMapController {
 
 	/** How many incidents the map draws. */
 	static final int MAP_LIMIT = PublicIncidents.MAP_LIMIT;
-
-	/** The Atom feed: the last 7 days of data, at most this many entries. */
-	static final int FEED_LIMIT = 200;
 
 	static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
@@ -121,6 +110,7 @@ class PublicMapController {
 		model.put("minCount", disclosure.minCount());
 		model.put("resolution", PublicDisclosure.H3_RESOLUTION);
 		model.put("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(OffenseCategory::label).sorted().toList());
+		model.put("markers", disclosure.neverPublicMarkers());
 		model.put("latest", latest);
 		model.put("queryString", queryString(query, categories));
 		model.put("tileUrl", tileUrl);
@@ -177,7 +167,7 @@ class PublicMapController {
 		Writer out = response.getWriter();
 		out.write("date,category,category_label,block,neighbourhood,cell_lat,cell_lon\r\n");
 		IOException[] failure = { null };
-		incidents.forEach(query, p -> {
+		incidents.forEachShown(query, p -> {
 			if (failure[0] != null) {
 				return;
 			}
@@ -197,50 +187,6 @@ class PublicMapController {
 		out.flush();
 	}
 
-	@GetMapping("/public/incidents.atom")
-	ResponseEntity<String> atom(@RequestParam(name = "category", required = false) Set<OffenseCategory> categories)
-			throws XMLStreamException {
-		LocalDate latest = incidents.latestDate().orElse(LocalDate.now(incidents.agency().timeZone()));
-		Query query = incidents.normalise(latest.minusDays(6), latest, categories);
-		List<PublicIncident> newest = incidents.window(query).newest();
-		List<PublicIncident> recent = newest.subList(0, Math.min(FEED_LIMIT, newest.size()));
-		String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-		StringWriter text = new StringWriter();
-		XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
-		xml.writeStartDocument("UTF-8", "1.0");
-		xml.writeStartElement("feed");
-		xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-		element(xml, "title", "Recent incidents · " + incidents.agency().name());
-		element(xml, "subtitle", "Public incidents of the last 7 days of data, generalised to the block. "
-				+ rulesSentence());
-		element(xml, "id", "tag:beacon," + LocalDate.now(ZoneOffset.UTC).getYear() + ":public-incidents:"
-				+ incidents.agency().code());
-		element(xml, "updated", latest.atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
-		link(xml, "self", self);
-		link(xml, "alternate", base + "/public/map");
-		// an entry's id is its date, category, block and its rank among identical ones that day: stable across
-		// refreshes, and no record id is published
-		Map<String, Integer> seen = new java.util.HashMap<>();
-		for (PublicIncident p : recent) {
-			String key = p.date() + ":" + p.category().name() + ":" + (p.block() == null ? "" : p.block());
-			int rank = seen.merge(key, 1, Integer::sum);
-			xml.writeStartElement("entry");
-			String title = p.category().label() + (p.block() == null ? "" : ", " + p.block());
-			element(xml, "title", title);
-			element(xml, "id", "tag:beacon," + p.date() + ":public-incident:" + java.util.HexFormat.of()
-					.formatHex(sha256(key)).substring(0, 16) + ":" + rank);
-			element(xml, "updated", p.date().atStartOfDay(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT));
-			link(xml, "alternate", base + "/public/map?from=" + p.date() + "&to=" + p.date());
-			element(xml, "summary", title + " on " + p.date()
-					+ (p.neighbourhood() == null ? "" : " in " + p.neighbourhood()) + ".");
-			xml.writeEndElement();
-		}
-		xml.writeEndElement();
-		xml.writeEndDocument();
-		return ResponseEntity.ok().contentType(ATOM).body(text.toString());
-	}
-
 	private Map<String, Object> metadata(Query query) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("from", query.from().toString());
@@ -248,14 +194,11 @@ class PublicMapController {
 		m.put("categories", query.categories().stream().map(Enum::name).sorted().toList());
 		m.put("location", "hundred block; point is the centre of the H3 cell at resolution " + PublicDisclosure.H3_RESOLUTION);
 		m.put("neverPublic", PublicDisclosure.NEVER_PUBLIC.stream().map(Enum::name).sorted().toList());
+		m.put("neverPublicMarkers", disclosure.neverPublicMarkers());
 		m.put("minCount", disclosure.minCount());
-		m.put("rules", rulesSentence());
+		m.put("smallGroups", PublicRules.smallGroups(disclosure));
+		m.put("rules", PublicRules.all(disclosure));
 		return m;
-	}
-
-	private String rulesSentence() {
-		return "Sexual offences, domestic offences and anything involving a juvenile are never shown; counts below "
-				+ disclosure.minCount() + " read \"fewer than " + disclosure.minCount() + "\".";
 	}
 
 	private static String queryString(Query query, Set<OffenseCategory> asked) {
@@ -281,27 +224,4 @@ class PublicMapController {
 		}
 		return v;
 	}
-
-	private static byte[] sha256(String s) {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-		xml.writeStartElement(name);
-		xml.writeCharacters(text);
-		xml.writeEndElement();
-	}
-
-	private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-		xml.writeEmptyElement("link");
-		xml.writeAttribute("rel", rel);
-		xml.writeAttribute("href", href);
-	}
-
-
 }

@@ -28,12 +28,13 @@ public class ApiKeys {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 	private final LookupCache<String, Optional<Long>> verified;
 
 	ApiKeys(JdbcClient jdbc, ObjectProvider<Clock> clock, Open311Properties properties) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		// resolved once, not looked up in the bean factory on every Open311 request
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.verified = new LookupCache<>(properties.lookupTtl(), System::nanoTime);
 	}
 
@@ -91,7 +92,7 @@ public class ApiKeys {
 	}
 
 	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(clock.getIfAvailable(Clock::systemUTC).instant(), ZoneOffset.UTC);
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	static String sha256(String key) {

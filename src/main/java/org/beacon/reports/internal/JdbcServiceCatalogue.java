@@ -40,12 +40,13 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 			""";
 
 	private final JdbcClient jdbc;
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 	private final LookupCache<String, Optional<ReportService>> byCode;
 
 	JdbcServiceCatalogue(JdbcClient jdbc, ObjectProvider<Clock> clock, Open311Properties properties) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		// resolved once, not looked up in the bean factory on every Open311 request
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.byCode = new LookupCache<>(properties.lookupTtl(), System::nanoTime);
 	}
 
@@ -84,6 +85,12 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 		Optional<Long> existing = jdbc.sql("SELECT id FROM report_service WHERE agency_id = :agency AND code = :code")
 				.param("agency", agency.value()).param("code", spec.code()).query(Long.class).optional();
 		long id = existing.map(serviceId -> update(serviceId, spec)).orElseGet(() -> insert(agency, spec, nextOrder(agency)));
+		forget();
+		return byId(id).orElseThrow();
+	}
+
+	/** Drops what this node kept of the catalogue, now and again after the current transaction commits. */
+	void forget() {
 		byCode.clear();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			// a request between the clear above and the commit may have kept the old definition
@@ -94,7 +101,6 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 				}
 			});
 		}
-		return byId(id).orElseThrow();
 	}
 
 	@Override
@@ -220,7 +226,7 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 	}
 
 	private OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(clock.getIfAvailable(Clock::systemUTC).instant(), ZoneOffset.UTC)
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
 				.truncatedTo(ChronoUnit.MILLIS);
 	}
 

@@ -39,7 +39,7 @@ public class ServiceRequestService {
 	private final Receipts receipts;
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<AuditTrail> audit;
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 
 	ServiceRequestService(ServiceRequestRepository repository, Receipts receipts,
 			ApplicationEventPublisher events, ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock) {
@@ -47,7 +47,8 @@ public class ServiceRequestService {
 		this.receipts = receipts;
 		this.events = events;
 		this.audit = audit;
-		this.clock = clock;
+		// resolved once, not looked up in the bean factory on every Open311 request
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/**
@@ -220,7 +221,7 @@ public class ServiceRequestService {
 	}
 
 	public Instant now() {
-		return clock.getIfAvailable(Clock::systemUTC).instant().truncatedTo(ChronoUnit.MILLIS);
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private StoredRequest change(StoredRequest before, StoredRequest after, String kind, boolean publicUpdate, String body,

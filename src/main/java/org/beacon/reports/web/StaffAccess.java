@@ -1,18 +1,11 @@
 package org.beacon.reports.web;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.beacon.identity.Role;
+import org.beacon.identity.SignedInStaff;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -45,23 +38,10 @@ final class StaffAccess implements HandlerInterceptor {
 
 	/** The signed-in user's name, after checking they hold one of {@code roles}. */
 	static String require(Role... roles) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-			throw new AccessDeniedException("sign in as staff");
-		}
-		if (!holdsAny(auth, roles)) {
-			throw new AccessDeniedException("needs one of the roles " + Arrays.toString(roles));
-		}
-		return auth.getName();
+		return SignedInStaff.require(roles);
 	}
 
 	static boolean has(Role... roles) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && !(auth instanceof AnonymousAuthenticationToken) && holdsAny(auth, roles);
-	}
-
-	private static boolean holdsAny(Authentication auth, Role... roles) {
-		Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-		return Arrays.stream(roles).anyMatch(r -> held.contains("ROLE_" + r.name()));
+		return SignedInStaff.has(roles);
 	}
 }

@@ -12,9 +12,11 @@ import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.identity.AuditTrail;
 import org.beacon.reports.ServiceCatalogue;
+import org.beacon.reports.internal.IncidentLinks;
 import org.beacon.reports.internal.Moderation;
 import org.beacon.reports.internal.Outcome;
 import org.beacon.reports.internal.QueueFilter;
+import org.beacon.reports.internal.ReportPhotos;
 import org.beacon.reports.internal.RequestState;
 import org.beacon.reports.internal.ServiceRequestRepository;
 import org.beacon.reports.internal.ServiceRequestService;
@@ -24,7 +26,9 @@ import org.beacon.tips.TipCategory;
 import org.beacon.tips.TipQueueFilter;
 import org.beacon.tips.Tips;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +53,12 @@ class StaffReportsController {
 	private final Tips tips;
 	private final Receipts receipts;
 	private final ObjectProvider<AuditTrail> audit;
+	private final IncidentLinks incidentLinks;
+	private final ReportPhotos photos;
 
 	StaffReportsController(Agencies agencies, ServiceRequestRepository repository, ServiceRequestService requests,
-			ServiceCatalogue catalogue, Tips tips, Receipts receipts, ObjectProvider<AuditTrail> audit) {
+			ServiceCatalogue catalogue, Tips tips, Receipts receipts, ObjectProvider<AuditTrail> audit,
+			IncidentLinks incidentLinks, ReportPhotos photos) {
 		this.agencies = agencies;
 		this.repository = repository;
 		this.requests = requests;
@@ -59,6 +66,8 @@ class StaffReportsController {
 		this.tips = tips;
 		this.receipts = receipts;
 		this.audit = audit;
+		this.incidentLinks = incidentLinks;
+		this.photos = photos;
 	}
 
 	@GetMapping
@@ -70,9 +79,11 @@ class StaffReportsController {
 		String who = "me".equals(assignee) ? StaffAccess.require(StaffAccess.READ) : blank(assignee);
 		String state = "all".equals(status) ? null : status;
 		Instant now = requests.now();
-		List<QueueRow> reportRows = "tips".equals(kind) ? List.of()
-				: repository.queue(agency.id(), new QueueFilter(state, blank(service), who, overdue, blank(moderation), 500), now)
-						.stream().map(r -> QueueRow.of(r, now, agency.timeZone())).toList();
+		List<StoredRequest> found = "tips".equals(kind) ? List.of()
+				: repository.queue(agency.id(), new QueueFilter(state, blank(service), who, overdue, blank(moderation), 500), now);
+		var linked = incidentLinks.sourceIds(found.stream().map(StoredRequest::id).toList());
+		List<QueueRow> reportRows = found.stream()
+				.map(r -> QueueRow.of(r, now, agency.timeZone(), linked.getOrDefault(r.id(), List.of()))).toList();
 		TipCategory tipCategory = blank(category) == null ? null : TipCategory.fromCode(category);
 		var tipRows = "reports".equals(kind) ? List.<org.beacon.tips.TipSummary>of()
 				: tips.queue(agency.id(), new TipQueueFilter(state, tipCategory, who,
@@ -85,16 +96,25 @@ class StaffReportsController {
 		model.addAttribute("zone", agency.timeZone());
 		model.addAttribute("when", TIME.withZone(agency.timeZone()));
 		model.addAttribute("isAdmin", StaffAccess.has(StaffAccess.ADMINISTER));
+		model.addAttribute("canOversee", StaffAccess.has(StaffAccess.OVERSEE));
 		return "staff/reports/queue";
 	}
 
 	@GetMapping("/requests/{id}")
-	String request(@PathVariable String id, @RequestParam(required = false) String error, Model model) {
+	String request(@PathVariable String id, @RequestParam(required = false) String error,
+			@RequestParam(defaultValue = "30") int days, Model model) {
 		Agency agency = agencies.defaultAgency();
 		StoredRequest r = find(agency, id);
 		Instant now = requests.now();
+		List<IncidentLinks.Link> links = incidentLinks.links(r.id());
 		model.addAttribute("r", r);
-		model.addAttribute("row", QueueRow.of(r, now, agency.timeZone()));
+		model.addAttribute("row", QueueRow.of(r, now, agency.timeZone(),
+				links.stream().map(IncidentLinks.Link::sourceId).toList()));
+		model.addAttribute("incidentLinks", links);
+		model.addAttribute("nearbyIncidents", incidentLinks.nearby(r, days));
+		model.addAttribute("incidentDays", Math.max(1, days));
+		model.addAttribute("incidentRadius", (int) IncidentLinks.NEARBY_METRES);
+		model.addAttribute("photo", photos.of(r).orElse(null));
 		model.addAttribute("attributes", repository.attributes(r.id()));
 		model.addAttribute("updates", repository.updates(r.id()));
 		model.addAttribute("nearby", requests.similarNearby(r));
@@ -107,6 +127,28 @@ class StaffReportsController {
 		model.addAttribute("when", TIME.withZone(agency.timeZone()));
 		model.addAttribute("error", error);
 		return "staff/reports/request";
+	}
+
+	/** The photo's cleaned copy: metadata removed, for any staff reader. */
+	@GetMapping("/requests/{id}/photo")
+	ResponseEntity<byte[]> photo(@PathVariable String id) {
+		StoredRequest r = find(agencies.defaultAgency(), id);
+		return image(photos.cleaned(r).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), "inline");
+	}
+
+	/** The photo as uploaded, sealed: supervisors and administrators only, every read audited. */
+	@GetMapping("/requests/{id}/photo/original")
+	ResponseEntity<byte[]> photoOriginal(@PathVariable String id) {
+		StaffAccess.require(StaffAccess.OVERSEE);
+		StoredRequest r = find(agencies.defaultAgency(), id);
+		return image(photos.sealedOriginal(r).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
+				"attachment; filename=\"report-" + r.publicId() + "-photo-original\"");
+	}
+
+	private static ResponseEntity<byte[]> image(ReportPhotos.Image image, String disposition) {
+		return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, image.contentType())
+				.header(HttpHeaders.CONTENT_DISPOSITION, disposition).header("X-Content-SHA256", image.sha256())
+				.header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff").body(image.bytes());
 	}
 
 	@GetMapping("/requests/{id}/contact")
@@ -174,6 +216,21 @@ class StaffReportsController {
 		});
 	}
 
+	/** Links an incident by the source's id, or by Beacon's id when picked from the nearby list. */
+	@PostMapping("/requests/{id}/incident")
+	String linkIncident(@PathVariable String id, @RequestParam(required = false) String sourceId,
+			@RequestParam(required = false) Long incidentId) {
+		return act(id, (r, actor) -> {
+			if (incidentId != null) {
+				incidentLinks.linkById(r, incidentId, actor);
+			}
+			else {
+				incidentLinks.linkBySourceId(r, sourceId, actor);
+			}
+			return r;
+		});
+	}
+
 	private String act(String id, Action action) {
 		String actor = StaffAccess.require(StaffAccess.ACT);
 		StoredRequest r = find(agencies.defaultAgency(), id);
@@ -210,15 +267,15 @@ class StaffReportsController {
 
 	/** One report in the queue. */
 	record QueueRow(String id, String service, boolean privateCategory, String requested, String expected, boolean overdue,
-			String status, String moderation, String assignedTo, String excerpt) {
+			String status, String moderation, String assignedTo, String excerpt, List<String> incidents) {
 
-		static QueueRow of(StoredRequest r, Instant now, ZoneId zone) {
+		static QueueRow of(StoredRequest r, Instant now, ZoneId zone, List<String> incidents) {
 			DateTimeFormatter f = TIME.withZone(zone);
 			String status = r.state() == RequestState.CLOSED && r.outcome() != null ? r.outcome().label() : r.state().label();
 			String text = r.description() == null ? (r.address() == null ? "" : r.address()) : r.description();
 			return new QueueRow(r.publicId(), r.serviceName(), r.privateCategory(), f.format(r.requestedAt()),
 					r.expectedAt() == null ? "" : f.format(r.expectedAt()), r.overdue(now), status, r.moderation().db(),
-					r.assignedTo(), text.length() <= 100 ? text : text.substring(0, 100) + "…");
+					r.assignedTo(), text.length() <= 100 ? text : text.substring(0, 100) + "…", incidents);
 		}
 	}
 }

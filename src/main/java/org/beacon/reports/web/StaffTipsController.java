@@ -9,6 +9,7 @@ import org.beacon.shared.AgencyId;
 import org.beacon.tips.TipCategory;
 import org.beacon.tips.TipDetail;
 import org.beacon.tips.TipImage;
+import org.beacon.tips.TipIncidentLink;
 import org.beacon.tips.TipOutcome;
 import org.beacon.tips.Tips;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Triage of one tip: read it, assign, recategorise, note, ask the tipster, close honestly; images. */
+/**
+ * Triage of one tip: read it, assign, recategorise, note, ask the tipster, close honestly; images; links to
+ * incident records (staff-only, never in the receipt).
+ */
 @Controller
 @RequestMapping("/staff/reports/tips")
 class StaffTipsController {
@@ -37,10 +41,16 @@ class StaffTipsController {
 	}
 
 	@GetMapping("/{id}")
-	String tip(@PathVariable long id, @RequestParam(required = false) String error, Model model) {
+	String tip(@PathVariable long id, @RequestParam(required = false) String error,
+			@RequestParam(defaultValue = "30") int days, Model model) {
 		var agency = agencies.defaultAgency();
 		TipDetail tip = tips.detail(agency.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("tip", tip);
+		model.addAttribute("located", tip.lat() != null && tip.lon() != null);
+		model.addAttribute("incidentLinks", tips.incidentLinks(agency.id(), id));
+		model.addAttribute("nearbyIncidents", tips.nearbyIncidents(agency.id(), id, days));
+		model.addAttribute("incidentDays", Math.max(1, days));
+		model.addAttribute("incidentRadius", TipIncidentLink.NEARBY_METRES);
 		model.addAttribute("categories", TipCategory.values());
 		model.addAttribute("outcomes", TipOutcome.values());
 		model.addAttribute("canOversee", StaffAccess.has(StaffAccess.OVERSEE));
@@ -84,6 +94,20 @@ class StaffTipsController {
 	String release(@PathVariable long id) {
 		StaffAccess.require(StaffAccess.OVERSEE);
 		return act(id, (agency, actor) -> tips.release(agency, id, actor));
+	}
+
+	/** Links an incident by the source id staff typed, or by Beacon's id when picked from the nearby list. */
+	@PostMapping("/{id}/incident")
+	String linkIncident(@PathVariable long id, @RequestParam(required = false) String sourceId,
+			@RequestParam(required = false) Long incidentId) {
+		return act(id, (agency, actor) -> {
+			if (incidentId != null) {
+				tips.linkIncidentById(agency, id, incidentId, actor);
+			}
+			else {
+				tips.linkIncidentBySourceId(agency, id, sourceId, actor);
+			}
+		});
 	}
 
 	/** The working copy: metadata removed, safe to show. */

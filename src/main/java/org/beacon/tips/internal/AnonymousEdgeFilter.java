@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.beacon.shared.TokenBuckets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -23,6 +23,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Makes the working copy of a tip image: decoded and encoded again with {@code javax.imageio}, which
  * writes pixels only, so EXIF (GPS position, camera serial, time), XMP, IPTC and comments are all gone.
+ * A JPEG's EXIF Orientation is applied to the pixels first ({@link ExifOrientation}), so a portrait phone
+ * photo stays upright once the tag that said how to turn it is gone.
  * The format is recognised from the bytes, never from the file name or declared type; the pixel count is
  * checked before decoding so a small file cannot expand into gigabytes.
  */
@@ -74,6 +76,10 @@ final class ImageSanitizer {
 							+ maxPixels / 1_000_000 + " are accepted");
 				}
 				BufferedImage image = reader.read(0);
+				if (format.equals("jpeg")) {
+					// the tag goes with the rest of the metadata, so its turn is made in the pixels
+					image = ExifOrientation.of(original).upright(image);
+				}
 				String workingType = ACCEPTED.get(format);
 				byte[] working = workingType.equals("image/jpeg") ? jpeg(image) : png(image);
 				return new Sanitized(workingType, image.getWidth(), image.getHeight(), working, sha256(working),

@@ -49,7 +49,7 @@ public class ReceiptService implements Receipts {
 		int iterations = properties.passphraseIterations();
 		String hash = PassphraseHasher.hash(passphrase, salt, iterations);
 		Instant created = hour(now());
-		Instant expires = now().plus(properties.receiptLifetime());
+		Instant expires = keptOpenFrom(now());
 		for (int attempt = 1;; attempt++) {
 			String code = ReceiptCodes.newCode();
 			try {
@@ -121,7 +121,7 @@ public class ReceiptService implements Receipts {
 				VALUES (:receipt, :sender, :body, :author, :at)
 				""").param("receipt", receiptId).param("sender", sender.name().toLowerCase(java.util.Locale.ROOT))
 				.param("body", text.trim()).param("author", author).param("at", utc(at)).update();
-		Instant keepOpenUntil = now().plus(properties.receiptLifetime());
+		Instant keepOpenUntil = keptOpenFrom(now());
 		jdbc.sql("UPDATE receipt SET expires_at = :until WHERE id = :id AND expires_at < :until")
 				.param("until", utc(keepOpenUntil)).param("id", receiptId).update();
 	}
@@ -147,6 +147,14 @@ public class ReceiptService implements Receipts {
 
 	Instant now() {
 		return clock.getIfAvailable(Clock::systemUTC).instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * When a receipt's dialogue closes if nothing more is said after {@code t}: the lifetime counted from the
+	 * next full hour, so that the stored expiry does not give away the minute a resident wrote.
+	 */
+	private Instant keptOpenFrom(Instant t) {
+		return hour(t).plus(1, ChronoUnit.HOURS).plus(properties.receiptLifetime());
 	}
 
 	static Instant hour(Instant t) {

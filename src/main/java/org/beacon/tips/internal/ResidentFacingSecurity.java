@@ -1,6 +1,8 @@
 package org.beacon.tips.internal;
 
 import org.apache.catalina.valves.AbstractAccessLogValve;
+import org.beacon.tips.AnonymousEdgePaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -51,9 +53,13 @@ class ResidentFacingSecurity {
 	}
 
 	@Bean
-	FilterRegistrationBean<AnonymousEdgeFilter> anonymousEdgeFilter(AnonymousEdgeProperties limits) {
+	FilterRegistrationBean<AnonymousEdgeFilter> anonymousEdgeFilter(AnonymousEdgeProperties limits,
+			ObjectProvider<AnonymousEdgePaths> morePaths) {
 		var registration = new FilterRegistrationBean<>(new AnonymousEdgeFilter(limits, System::nanoTime));
 		registration.addUrlPatterns(URL_PATTERNS);
+		// other modules' resident pages (e.g. the web report form) join the same edge
+		morePaths.orderedStream()
+				.forEach(paths -> registration.addUrlPatterns(paths.urlPatterns().toArray(String[]::new)));
 		// after character encoding, before Spring Security and anything else that might look at the client
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setName("anonymousEdgeFilter");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.beacon.identity.AuditTrail;
+import org.beacon.incidents.IncidentRow;
 import org.beacon.shared.AgencyId;
 import org.beacon.tips.DescriptionScreen;
 import org.beacon.tips.IssuedReceipt;
@@ -15,6 +16,7 @@ import org.beacon.tips.ReceiptSubject;
 import org.beacon.tips.TipCategory;
 import org.beacon.tips.TipDetail;
 import org.beacon.tips.TipImage;
+import org.beacon.tips.TipIncidentLink;
 import org.beacon.tips.TipOutcome;
 import org.beacon.tips.TipQueueFilter;
 import org.beacon.tips.TipReceived;
@@ -38,15 +40,18 @@ public class TipService implements Tips {
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<AuditTrail> audit;
 	private final ObjectProvider<Clock> clock;
+	private final TipIncidentLinks incidentLinks;
 
 	TipService(TipRepository repository, ReceiptService receipts, TipsProperties properties,
-			ApplicationEventPublisher events, ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, ObjectProvider<AuditTrail> audit, ObjectProvider<Clock> clock,
+			TipIncidentLinks incidentLinks) {
 		this.repository = repository;
 		this.receipts = receipts;
 		this.properties = properties;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.incidentLinks = incidentLinks;
 	}
 
 	/**
@@ -67,9 +72,10 @@ public class TipService implements Tips {
 		}
 		Optional<String> hold = DescriptionScreen.holdReason(tip.description());
 		IssuedReceipt receipt = receipts.issue(agency, ReceiptSubject.TIP);
-		Instant now = now();
+		// received and last changed to the hour only: no stored time may give away the minute a tip came in
+		Instant hour = now().truncatedTo(ChronoUnit.HOURS);
 		long id = repository.insert(agency, tip, hold.isPresent() ? "held" : "clear", hold.orElse(null), receipt.id(),
-				now.truncatedTo(ChronoUnit.HOURS), now);
+				hour, hour);
 		for (int i = 0; i < images.size(); i++) {
 			repository.insertAttachment(id, images.get(i), uploads.get(i).bytes());
 		}
@@ -172,6 +178,33 @@ public class TipService implements Tips {
 		original.ifPresent(o -> repository.note(tipId, "evidence", "Sealed original of attachment " + attachmentId
 				+ " read (SHA-256 " + o.sha256() + ")", actor, now()));
 		return original;
+	}
+
+	@Override
+	@Transactional
+	public TipIncidentLink linkIncidentBySourceId(AgencyId agency, long tipId, String sourceId, String actor) {
+		require(agency, tipId);
+		return incidentLinks.bySourceId(agency, tipId, sourceId, actor, now());
+	}
+
+	@Override
+	@Transactional
+	public TipIncidentLink linkIncidentById(AgencyId agency, long tipId, long incidentId, String actor) {
+		require(agency, tipId);
+		return incidentLinks.byId(agency, tipId, incidentId, actor, now());
+	}
+
+	@Override
+	public List<TipIncidentLink> incidentLinks(AgencyId agency, long tipId) {
+		return incidentLinks.links(agency, tipId);
+	}
+
+	@Override
+	public List<IncidentRow> nearbyIncidents(AgencyId agency, long tipId, int days) {
+		TipSummary summary = require(agency, tipId);
+		return repository.row(agency, tipId).filter(row -> row.lat() != null && row.lon() != null)
+				.map(row -> incidentLinks.nearby(agency, row.lat(), row.lon(), summary.receivedAt(), days))
+				.orElse(List.of());
 	}
 
 	private TipSummary require(AgencyId agency, long tipId) {

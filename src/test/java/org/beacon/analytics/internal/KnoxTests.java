@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.beacon.analytics.internal.Knox.Metric;
 import org.beacon.analytics.internal.Knox.Strategy;
@@ -141,6 +145,48 @@ class KnoxTests {
 			assertThat(other.pValue()).containsExactly(oneBlock.pValue());
 			assertThat(other.pairsWithinMaxDistance()).isEqualTo(oneBlock.pairsWithinMaxDistance());
 		}
+	}
+
+	/**
+	 * 19 permutations: whatever the strategy, every report counts permutations of 19, none beyond, the last
+	 * (once the parallel workers are done) is 19 of 19, and telling progress leaves the table as it was. With
+	 * a budget of 40 pairs the stored pairs take many rounds, and each round's permutations count for the
+	 * share of events it covered.
+	 */
+	@Test
+	void tellsPermutationsDoneWhateverTheStrategy() {
+		Events events = clustered(500, 5);
+		KnoxTable quiet = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19, 42,
+				Strategy.STORED_PAIRS, Knox.DEFAULT_PAIR_BUDGET);
+
+		for (int budget : new int[] { Knox.DEFAULT_PAIR_BUDGET, 40 }) {
+			for (Strategy strategy : new Strategy[] { Strategy.STORED_PAIRS, Strategy.SPACE_TIME }) {
+				List<long[]> reports = Collections.synchronizedList(new ArrayList<>());
+				KnoxTable told = Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 19,
+						42, strategy, budget, (done, total) -> reports.add(new long[] { done, total }));
+
+				assertThat(told.expected()).containsExactly(quiet.expected());
+				assertThat(reports).as("%s, budget %d", strategy, budget).isNotEmpty()
+					.allSatisfy(r -> assertThat(r[1]).isEqualTo(19))
+					.allSatisfy(r -> assertThat(r[0]).isBetween(0L, 19L));
+				assertThat(reports.get(reports.size() - 1)).containsExactly(19, 19);
+			}
+		}
+	}
+
+	@Test
+	void stopsAtTheNextPermutationWhenProgressThrows() {
+		Events events = clustered(300, 3);
+		AtomicInteger told = new AtomicInteger();
+
+		assertThatThrownBy(() -> Knox.table(events.x, events.y, events.day, NRC_METRES, NRC_DAYS, Metric.MANHATTAN, 999,
+				1, Strategy.SPACE_TIME, 1, (done, total) -> {
+					if (told.incrementAndGet() >= 3) {
+						throw new IllegalStateException("stop");
+					}
+				})).isInstanceOf(IllegalStateException.class).hasMessageContaining("stop");
+		// each worker stops at its next permutation: far fewer than 999 were counted
+		assertThat(told.get()).isLessThan(100);
 	}
 
 	@Test

@@ -148,7 +148,7 @@ class SelfExcitingGridTests {
 			double cx = grid.centreX(c % grid.nx());
 			double cy = grid.centreY(c / grid.nx());
 			int first = n;
-			int background = poisson(rng, mu * days);
+			int background = RandomDraws.poisson(rng, mu * days);
 			for (int k = 0; k < background; k++) {
 				if (n == t.length) {
 					x = Arrays.copyOf(x, 2 * n);
@@ -160,7 +160,7 @@ class SelfExcitingGridTests {
 				t[n++] = rng.nextDouble() * days;
 			}
 			for (int parent = first; parent < n; parent++) {
-				int children = poisson(rng, theta);
+				int children = RandomDraws.poisson(rng, theta);
 				for (int k = 0; k < children; k++) {
 					double when = t[parent] - Math.log(1 - rng.nextDouble()) / omega;
 					if (when < days) {
@@ -177,23 +177,5 @@ class SelfExcitingGridTests {
 			}
 		}
 		return new Simulated(Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOf(t, n));
-	}
-
-	private static int poisson(SplittableRandom rng, double mean) {
-		if (mean > 30) {
-			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
-		}
-		double limit = Math.exp(-mean);
-		double product = rng.nextDouble();
-		int k = 0;
-		while (product > limit) {
-			product *= rng.nextDouble();
-			k++;
-		}
-		return k;
-	}
-
-	private static double gaussian(SplittableRandom rng) {
-		return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
 	}
 }

@@ -1,6 +1,7 @@
 package org.beacon.overdose.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +23,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Scheduled detection on several nodes: one lease, one runner at a time. */
+/**
+ * Scheduled detection on several nodes: one lease, one runner at a time. The lease itself (two nodes never both
+ * hold it, a dead node's lease expires) is {@code org.beacon.shared.JobLeasesIntegrationTests}.
+ */
 @SpringBootTest
 class JobLocksIntegrationTests {
-
-	@Autowired
-	JobLocks locks;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,34 +52,15 @@ class JobLocksIntegrationTests {
 	Geography geography;
 
 	@Test
-	void aSecondNodeWaitsUntilTheFirstReleasesTheLease() {
-		JobLocks otherNode = otherNode();
-
-		assertThat(locks.tryLock("overdose.redelivery", Duration.ofMinutes(5))).isTrue();
-		assertThat(otherNode.tryLock("overdose.redelivery", Duration.ofMinutes(5))).isFalse();
-		assertThat(locks.tryLock("overdose.redelivery", Duration.ofMinutes(5))).as("the holder renews").isTrue();
-		locks.unlock("overdose.redelivery");
-		assertThat(otherNode.tryLock("overdose.redelivery", Duration.ofMinutes(5))).isTrue();
-		otherNode.unlock("overdose.redelivery");
-	}
-
-	@Test
-	void aLeaseLeftByADeadNodeExpires() {
-		JobLocks deadNode = otherNode();
-		assertThat(deadNode.tryLock("overdose.redelivery", Duration.ofSeconds(-1))).isTrue(); // already expired
-
-		assertThat(locks.tryLock("overdose.redelivery", Duration.ofMinutes(5))).isTrue();
-		locks.unlock("overdose.redelivery");
-	}
-
-	@Test
 	void theScheduledRunWaitsForTheNodeHoldingTheLeaseThenFindsTodaysSpike() {
 		AgencyId agency = OverdoseFixtures.newAgency(agencies);
 		geography.importAreas(agency, AreaFixtures.stLouisFolder(), AreaFixtures.STL_NEIGHBOURHOODS);
 		LocalDate today = LocalDate.now(OverdoseFixtures.ST_LOUIS);
-		events.insertAll(spikeToday(agency, today));
 		JobLocks otherNode = otherNode();
-		assertThat(otherNode.tryLock(DetectionTriggers.LOCK, Duration.ofMinutes(5))).isTrue();
+		// this context's own schedule may hold the lease for a moment; the other node takes it once it is free,
+		// and only then does the spike arrive, so no run can have seen it before
+		await().atMost(Duration.ofSeconds(30)).until(() -> otherNode.tryLock(DetectionTriggers.LOCK, Duration.ofMinutes(5)));
+		events.insertAll(spikeToday(agency, today));
 
 		triggers.scheduledRun();
 		assertThat(alarms.list(agency, null, 100)).isEmpty();

@@ -1,26 +1,27 @@
-package org.beacon.tips.internal;
+package org.beacon.shared;
 
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets in memory: each key holds up to {@code capacity} tokens, refilled continuously at
- * {@code capacity} per {@code periodNanos}. Nothing here is logged or persisted.
+ * Token buckets in memory, the rate limit of every anonymous path (tips and Open311, the public map and
+ * alerts): each key holds up to {@code capacity} tokens, refilled continuously at {@code capacity} per
+ * {@code periodNanos}. Nothing here is logged or persisted, and at most {@code maxKeys} keys are held.
  *
  * <p>Per node on purpose: sharing buckets between nodes would mean storing (hashed) client addresses in a
- * shared database, which the tip channel refuses to do. With N nodes a client gets at most N times the
+ * shared database, which the anonymous channels refuse to do. With N nodes a client gets at most N times the
  * limit, which still stops floods and guessing; a global per-node bucket caps the total.
  */
-final class TokenBuckets {
+public final class TokenBuckets {
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 	private final int maxKeys;
 
-	TokenBuckets(int maxKeys) {
+	public TokenBuckets(int maxKeys) {
 		this.maxKeys = maxKeys;
 	}
 
 	/** Takes one token for {@code key}; false when the bucket is empty. {@code nowNanos} is monotonic. */
-	boolean tryTake(String key, int capacity, long periodNanos, long nowNanos) {
+	public boolean tryTake(String key, int capacity, long periodNanos, long nowNanos) {
 		if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
 			forgetFullBuckets(nowNanos, capacity, periodNanos);
 		}
@@ -36,7 +37,7 @@ final class TokenBuckets {
 	}
 
 	/** Seconds until the next token for {@code key}, at least 1. */
-	long secondsUntilToken(String key, int capacity, long periodNanos) {
+	public long secondsUntilToken(String key, int capacity, long periodNanos) {
 		Bucket bucket = buckets.get(key);
 		if (bucket == null) {
 			return 1;

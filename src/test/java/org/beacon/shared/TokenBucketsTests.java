@@ -1,4 +1,4 @@
-package org.beacon.tips.internal;
+package org.beacon.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,16 +41,5 @@ class TokenBucketsTests {
 		buckets.tryTake("newcomer", 5, MINUTE, 10 * MINUTE);
 
 		assertThat(buckets.size()).isEqualTo(1);
-	}
-
-	@Test
-	void addressKeysAreStableWithinANodeButNotTheAddress() {
-		AddressHasher hasher = new AddressHasher();
-
-		assertThat(hasher.key("203.0.113.7")).isEqualTo(hasher.key("203.0.113.7"));
-		assertThat(hasher.key("203.0.113.7")).isNotEqualTo(hasher.key("203.0.113.8"));
-		// a hex key may contain "203" by chance; what matters is that the dotted address is not in it
-		assertThat(hasher.key("203.0.113.7")).doesNotContain("203.0").doesNotContain(".").hasSize(16);
-		assertThat(new AddressHasher().key("203.0.113.7")).as("salt differs per node").isNotEqualTo(hasher.key("203.0.113.7"));
 	}
 }
