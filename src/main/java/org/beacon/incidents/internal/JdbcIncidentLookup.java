@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.beacon.incidents.IncidentLookup;
 import org.beacon.incidents.IncidentRow;
-import org.beacon.incidents.OffenseCategory;
 import org.beacon.shared.AgencyId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,17 +79,6 @@ class JdbcIncidentLookup implements IncidentLookup {
 	}
 
 	private static IncidentRow row(ResultSet rs, int n) throws SQLException {
-		double lat = rs.getDouble("lat");
-		if (rs.wasNull()) {
-			lat = Double.NaN;
-		}
-		double lon = rs.getDouble("lon");
-		if (rs.wasNull()) {
-			lon = Double.NaN;
-		}
-		return new IncidentRow(rs.getLong("id"), rs.getString("source"), rs.getString("source_id"),
-				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("offense_code"),
-				rs.getString("description"), OffenseCategory.valueOf(rs.getString("category")),
-				rs.getString("block_address"), lat, lon, rs.getLong("neighbourhood_id"), null);
+		return JdbcIncidentQueries.row(rs, Map.of());
 	}
 }

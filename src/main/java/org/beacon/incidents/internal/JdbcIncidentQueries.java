@@ -182,7 +182,8 @@ class JdbcIncidentQueries implements IncidentQueries {
 		return names;
 	}
 
-	private static IncidentRow row(ResultSet rs, Map<Long, String> names) throws SQLException {
+	/** One row of {@code incident} as read by staff; {@code names} gives neighbourhood names (none: null). */
+	static IncidentRow row(ResultSet rs, Map<Long, String> names) throws SQLException {
 		double lat = rs.getDouble("lat");
 		if (rs.wasNull()) {
 			lat = Double.NaN;

@@ -51,20 +51,7 @@ public class IncidentLinks {
 	/** Links the incident whose source id staff typed; a clear error when none or several match. */
 	@Transactional
 	public Link linkBySourceId(StoredRequest r, String sourceId, String actor) {
-		String id = sourceId == null ? "" : sourceId.trim();
-		if (id.isEmpty()) {
-			throw new IllegalArgumentException("incident source id is required");
-		}
-		List<IncidentRow> found = incidents.bySourceId(r.agency(), id);
-		if (found.isEmpty()) {
-			throw new IllegalArgumentException("incident source id '" + id + "': no counted incident of this agency has it");
-		}
-		if (found.size() > 1) {
-			throw new IllegalArgumentException("incident source id '" + id + "' is used by " + found.size()
-					+ " sources (" + String.join(", ", found.stream().map(IncidentRow::source).toList())
-					+ "): pick the incident from the nearby list");
-		}
-		return link(r, found.get(0), actor);
+		return link(r, incidents.oneBySourceId(r.agency(), sourceId), actor);
 	}
 
 	/** Links an incident picked from the nearby list, by Beacon's id. */

@@ -39,20 +39,7 @@ class TipIncidentLinks {
 	}
 
 	TipIncidentLink bySourceId(AgencyId agency, long tipId, String sourceId, String actor, Instant now) {
-		String id = sourceId == null ? "" : sourceId.trim();
-		if (id.isEmpty()) {
-			throw new IllegalArgumentException("incident source id is required");
-		}
-		List<IncidentRow> found = incidents.bySourceId(agency, id);
-		if (found.isEmpty()) {
-			throw new IllegalArgumentException("incident source id '" + id + "': no counted incident of this agency has it");
-		}
-		if (found.size() > 1) {
-			throw new IllegalArgumentException("incident source id '" + id + "' is used by " + found.size()
-					+ " sources (" + String.join(", ", found.stream().map(IncidentRow::source).toList())
-					+ "): pick the incident from the nearby list");
-		}
-		return link(agency, tipId, found.get(0), actor, now);
+		return link(agency, tipId, incidents.oneBySourceId(agency, sourceId), actor, now);
 	}
 
 	TipIncidentLink byId(AgencyId agency, long tipId, long incidentId, String actor, Instant now) {
