@@ -55,8 +55,8 @@ public class ApiKeys {
 
 	/**
 	 * The id of the active key of {@code agency} matching {@code key}, if any. Answers are kept for
-	 * {@code beacon.open311.lookup-ttl}: a key revoked on another node stops working within that time, on this
-	 * node at once.
+	 * {@code beacon.open311.lookup-ttl}; a report is still written only while its key is active (see
+	 * {@link ServiceRequestRepository}), so a key revoked on another node stops taking reports at once.
 	 */
 	public Optional<Long> verify(AgencyId agency, String key) {
 		if (key == null || key.isBlank()) {
@@ -71,6 +71,11 @@ public class ApiKeys {
 				SELECT id FROM open311_api_key
 				WHERE agency_id = :agency AND key_hash = :hash AND revoked_at IS NULL
 				""").param("agency", agency.value()).param("hash", hash).query(Long.class).optional();
+	}
+
+	/** Drops what this node keeps of verified keys, after a report found its key revoked by another node. */
+	public void forgetVerified() {
+		verified.clear();
 	}
 
 	public void revoke(AgencyId agency, long id) {

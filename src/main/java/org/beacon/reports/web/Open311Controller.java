@@ -23,6 +23,7 @@ import org.beacon.reports.internal.Open311Exception;
 import org.beacon.reports.internal.Open311PostParser;
 import org.beacon.reports.internal.Open311Properties;
 import org.beacon.reports.internal.Open311Queries;
+import org.beacon.reports.internal.RevokedKeyException;
 import org.beacon.reports.internal.ServiceRequestService;
 import org.beacon.reports.internal.ServiceRequestService.Submitted;
 import org.beacon.reports.web.Open311Writer.Items;
@@ -126,7 +127,14 @@ class Open311Controller {
 				.orElseThrow(() -> Open311Exception.notFound("service_code '" + code + "' not found"));
 		NewRequest parsed = fields.parse(agency.id(), service, keyId);
 		boolean extensions = "true".equalsIgnoreCase(fields.value("extensions"));
-		Submitted submitted = requests.submit(parsed, extensions);
+		Submitted submitted;
+		try {
+			submitted = requests.submit(parsed, extensions);
+		}
+		catch (RevokedKeyException revoked) {
+			apiKeys.forgetVerified();
+			throw Open311Exception.forbidden("api_key is not valid for this jurisdiction");
+		}
 		return ok(f, "service_requests", new Items("request", List.of(views.created(submitted, service, extensions))));
 	}
 
