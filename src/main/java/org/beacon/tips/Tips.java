@@ -1,6 +1,8 @@
 package org.beacon.tips;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.beacon.incidents.IncidentRow;
@@ -51,6 +53,12 @@ public interface Tips {
 	TipIncidentLink linkIncidentById(AgencyId agency, long tipId, long incidentId, String actor);
 
 	List<TipIncidentLink> incidentLinks(AgencyId agency, long tipId);
+
+	/**
+	 * For the staff queue: the source ids of the incidents linked to each of these tips of the agency, in the
+	 * order they were linked. A tip without a link (or of another agency) has no entry.
+	 */
+	Map<Long, List<String>> linkedIncidentSourceIds(AgencyId agency, Collection<Long> tipIds);
 
 	/**
 	 * Located incidents near the tip's point (empty when the tip has none) from {@code days} before it came in,

@@ -24,6 +24,7 @@ import org.beacon.reports.internal.StoredRequest;
 import org.beacon.tips.Receipts;
 import org.beacon.tips.TipCategory;
 import org.beacon.tips.TipQueueFilter;
+import org.beacon.tips.TipSummary;
 import org.beacon.tips.Tips;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -90,6 +91,8 @@ class StaffReportsController {
 						"held".equals(moderation) ? Boolean.TRUE : null, 500));
 		model.addAttribute("reports", reportRows);
 		model.addAttribute("tips", tipRows);
+		model.addAttribute("tipIncidents",
+				tips.linkedIncidentSourceIds(agency.id(), tipRows.stream().map(TipSummary::id).toList()));
 		model.addAttribute("services", catalogue.services(agency.id()));
 		model.addAttribute("categories", TipCategory.values());
 		model.addAttribute("filter", new Filter(kind, status, service, assignee, overdue, moderation, category));

@@ -3,7 +3,11 @@ package org.beacon.tips.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.beacon.identity.AuditTrail;
 import org.beacon.incidents.IncidentLookup;
@@ -61,6 +65,20 @@ class TipIncidentLinks {
 				.query((rs, n) -> new TipIncidentLink(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getObject(5, OffsetDateTime.class).toInstant()))
 				.list();
+	}
+
+	Map<Long, List<String>> sourceIds(AgencyId agency, Collection<Long> tipIds) {
+		Map<Long, List<String>> result = new LinkedHashMap<>();
+		if (tipIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT tip_id, incident_source_id FROM tip_incident
+				WHERE agency_id = :agency AND tip_id IN (:tips) ORDER BY tip_id, linked_at, id
+				""").param("agency", agency.value()).param("tips", tipIds)
+				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+				.forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return result;
 	}
 
 	private TipIncidentLink link(AgencyId agency, long tipId, IncidentRow incident, String actor, Instant now) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.beacon.identity.AuditTrail;
@@ -197,6 +199,11 @@ public class TipService implements Tips {
 	@Override
 	public List<TipIncidentLink> incidentLinks(AgencyId agency, long tipId) {
 		return incidentLinks.links(agency, tipId);
+	}
+
+	@Override
+	public Map<Long, List<String>> linkedIncidentSourceIds(AgencyId agency, Collection<Long> tipIds) {
+		return incidentLinks.sourceIds(agency, tipIds);
 	}
 
 	@Override
