@@ -2,6 +2,8 @@ package org.beacon.publicsafety.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -103,7 +105,7 @@ public class AlertHealth {
 				.query((rs, n) -> new Row(Channel.valueOf(rs.getString("channel")), rs.getLong("sent"),
 						rs.getLong("pending"), rs.getLong("given_up")))
 				.list();
-		return java.util.Arrays.stream(Channel.values())
+		return Arrays.stream(Channel.values())
 				.map(c -> rows.stream().filter(r -> r.channel() == c).findFirst()
 						.map(r -> new ChannelCounts(c, r.sent(), r.pending(), r.givenUp()))
 						.orElse(new ChannelCounts(c, 0, 0, 0)))
@@ -117,7 +119,7 @@ public class AlertHealth {
 	 * {@link #CANDIDATES} rows, so an outage with thousands of waiting rows costs one bounded read.
 	 */
 	private List<Failure> failures(AgencyId agency, Instant since) {
-		List<Failure> found = new java.util.ArrayList<>(failed("d.state = 'FAILED' AND d.failed_at >= :since",
+		List<Failure> found = new ArrayList<>(failed("d.state = 'FAILED' AND d.failed_at >= :since",
 				"d.failed_at DESC", agency, since));
 		found.addAll(failed("d.state IN ('PENDING', 'SENDING')", "d.next_attempt_at DESC", agency, since));
 		return found.stream()
