@@ -9,10 +9,13 @@
   }
   element.style.height = '20rem';
   var map = L.map(element, { keyboard: true, scrollWheelZoom: false }).setView([38.63, -90.24], 12);
-  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-    maxZoom: 18,
-    attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-  }).addTo(map);
+  var tiles = element.getAttribute('data-tile-url');
+  if (tiles) {
+    L.tileLayer(tiles, {
+      maxZoom: 18,
+      attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    }).addTo(map);
+  }
   var corners = [];
   var shape = null;
   function redraw() {

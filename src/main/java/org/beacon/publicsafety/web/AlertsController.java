@@ -13,6 +13,7 @@ import org.beacon.publicsafety.internal.AlertSubscriptions;
 import org.beacon.publicsafety.internal.PublicIncidents;
 import org.beacon.publicsafety.internal.Subscription;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +35,17 @@ class AlertsController {
 	private final PublicIncidents incidents;
 	private final PublicDisclosure disclosure;
 	private final ObjectProvider<Geography> geography;
+	/** The drawing map's base map, as on the public map ({@code beacon.map.tile-url}; empty draws no tiles). */
+	private final String tileUrl;
 
 	AlertsController(AlertSubscriptions subscriptions, PublicIncidents incidents, PublicDisclosure disclosure,
-			ObjectProvider<Geography> geography) {
+			ObjectProvider<Geography> geography, Environment environment) {
 		this.subscriptions = subscriptions;
 		this.incidents = incidents;
 		this.disclosure = disclosure;
 		this.geography = geography;
+		String url = environment.getProperty("beacon.map.tile-url");
+		this.tileUrl = url == null ? PublicMapController.OSM_TILES : url.trim();
 	}
 
 	@GetMapping("/public/alerts")
@@ -124,5 +129,6 @@ class AlertsController {
 		model.addAttribute("categories", incidents.publicCategories());
 		model.addAttribute("minCount", disclosure.minCount());
 		model.addAttribute("minRadius", (int) AlertSubscriptions.MIN_RADIUS_M);
+		model.addAttribute("tileUrl", tileUrl);
 	}
 }
