@@ -16,8 +16,9 @@
 #     fresh database.
 # For scale it also times psql \copy (binary) of the imported rows into empty copies of the incident table:
 # without indexes, with the primary key, with the natural key too, and with all its indexes: the least any
-# loader of those rows pays in PostgreSQL, index by index. Then the same import into a fresh embedded
-# H2 file database.
+# loader of those rows pays in PostgreSQL, index by index. It also counts the CPU seconds the fresh import
+# takes, in the JVM and in the PostgreSQL backends serving it, beside the CPU seconds two cores give in twice the
+# bare copy's time. Then the same import into a fresh embedded H2 file database.
 #
 # Builds nothing: run `./mvnw -q -DskipTests package` first. Needs psql and a PostgreSQL server where the
 # user may create databases.
@@ -65,6 +66,23 @@ bare_copy() {
   COPY_TIME=$(seconds "$start" "$(now)")
   psql -q -d "$DB" -c "DROP TABLE bare_crime"
 }
+# CPU seconds (user + system) of a command, written to $1: cpu_of FILE COMMAND...
+cpu_of() { local out=$1; shift; /usr/bin/time -f '%U %S' -o "$out" "$@"; }
+cpu_seconds() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
+# CPU seconds of the PostgreSQL backends serving database $1 while process $2 runs (the server must be on this
+# machine: read from /proc, sampled every 0.2 s, so a backend's last fifth of a second may be missed)
+backend_cpu() {
+  local db=$1 pid=$2 tck; tck=$(getconf CLK_TCK)
+  declare -A ticks=()
+  while kill -0 "$pid" 2>/dev/null; do
+    for b in $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db'" 2>/dev/null); do
+      local t; t=$(awk '{ print $14 + $15 }' "/proc/$b/stat" 2>/dev/null) && ticks[$b]=$t
+    done
+    sleep 0.2
+  done
+  local sum=0; for b in "${!ticks[@]}"; do sum=$((sum + ticks[$b])); done
+  awk -v s="$sum" -v t="$tck" 'BEGIN { printf "%.2f", s / t }'
+}
 areas() {
   beacon import areas "$AREAS" --kind neighbourhood --id-property NHD_NUM --name-property NHD_NAME > "$SCRATCH/areas.log"
 }
@@ -86,12 +104,19 @@ gunzip -c "$CSV_GZ" > "$SCRATCH/harmonized.csv"
 bare_copy
 COPY_BEFORE=$COPY_TIME
 start=$(now)
-beacon import incidents --help > /dev/null
+cpu_of "$SCRATCH/startup.cpu" java -Xmx512m -jar "$JAR" import incidents --help > /dev/null
 STARTUP=$(seconds "$start" "$(now)")
 start=$(now)
-java -Xmx512m -Xlog:gc:file="$SCRATCH/pg-gc.log" -jar "$JAR" import incidents "$CSV_GZ" --profile stl-slmpd \
-  2> "$SCRATCH/pg-progress.log" | tee "$SCRATCH/pg.log" | tail -1
+cpu_of "$SCRATCH/pg.cpu" java -Xmx512m -Xlog:gc:file="$SCRATCH/pg-gc.log" -jar "$JAR" import incidents "$CSV_GZ" \
+  --profile stl-slmpd 2> "$SCRATCH/pg-progress.log" > "$SCRATCH/pg.log" &
+IMPORT_PID=$!
+PG_BACKEND_CPU=n/a
+case "$PGHOST" in 127.*|localhost) PG_BACKEND_CPU=$(backend_cpu "$DB" "$IMPORT_PID") ;; esac
+wait "$IMPORT_PID"
 PG_WALL=$(seconds "$start" "$(now)")
+tail -1 "$SCRATCH/pg.log"
+JVM_CPU=$(cpu_seconds "$SCRATCH/pg.cpu")
+STARTUP_CPU=$(cpu_seconds "$SCRATCH/startup.cpu")
 PG_OWN=$(own_time "$SCRATCH/pg.log")
 HEAP=$(grep -o 'Pause Young[^>]*>[0-9]*M([0-9]*M)' "$SCRATCH/pg-gc.log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' \
   | awk '$1 > live { live = $1 } $2 > committed { committed = $2 } END { printf "%d MB live after GC, %d MB committed", live, committed }')
@@ -172,5 +197,8 @@ row "  with all its indexes (as Beacon loads it)" "$FLOOR_TIME" s
 row "ratio import's own time / bare copy" "$(ratio "$PG_OWN" "$COPY_TIME")" x
 row "ratio wall clock with JVM start / bare copy, java -jar" "$(ratio "$PG_WALL" "$COPY_TIME")" x
 row "ratio wall clock with JVM start / bare copy, tuned command line" "$(ratio "$CLI_WALL" "$COPY_TIME")" x
+row "CPU of the fresh import: the JVM, start-up included" "$JVM_CPU" "s (start-up alone $STARTUP_CPU s)"
+row "  PostgreSQL backends serving it" "$PG_BACKEND_CPU" s
+row "CPU two cores give in twice the bare copy (the goal's wall time)" "$(awk -v c="$COPY_TIME" 'BEGIN { printf "%.2f", 4 * c }')" s
 row "beacon import incidents, H2 file, fresh: own time" "$H2_OWN" s
 row "  wall clock" "$H2_WALL" s
