@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.beacon.HeadlessChromium;
 import org.beacon.agency.Agencies;
@@ -186,6 +189,86 @@ class AlertSubscriptionKeyboardBrowserTests {
 			assertThat(confirmed.onlyAboveUsual()).isFalse();
 			assertThat(errors).as("console errors").isEmpty();
 		}
+	}
+
+	@Test
+	void aKeyboardAloneDrawsAnAreaOnTheMapAndSubscribesToIt() throws Exception {
+		String address = "drawing-" + HTTP_PORT + "@example.org";
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			List<String> errors = new CopyOnWriteArrayList<>();
+			page.onPageError(errors::add);
+			Map<String, String> reached = new LinkedHashMap<>();
+			page.navigate("http://localhost:" + HTTP_PORT + "/public/alerts");
+			tabTo(page, page.getByLabel("E-mail address"), reached);
+			page.keyboard().type(address);
+
+			// on the map: Enter adds the point under the cross, the arrow keys move the map between corners
+			Locator map = page.locator("#alerts-map.leaflet-container");
+			map.waitFor();
+			tabTo(page, map, reached);
+			Locator status = page.getByRole(AriaRole.STATUS);
+			page.keyboard().press("Enter");
+			assertThat(status).hasText("Corner 1 added: an area needs at least 3.");
+			page.keyboard().press("ArrowRight");
+			page.keyboard().press("Enter");
+			// Leaflet ignores an arrow key while a pan still moves the map; Enter waits for the map to rest
+			assertThat(status).hasText("Corner 2 added: an area needs at least 3.");
+			page.keyboard().press("ArrowDown");
+			page.keyboard().press("Enter");
+			assertThat(status).hasText("Corner 3 added: the area has 3 corners.");
+
+			assertThat(page.getByLabel("An area I draw")).isChecked();
+			String polygon = page.getByLabel("Area as GeoJSON").inputValue();
+			assertThat(polygon).startsWith("{\"type\":\"Polygon\",\"coordinates\":[[[");
+			List<double[]> ring = ring(polygon);
+			assertThat(ring).as("three corners and the first again").hasSize(4);
+			assertThat(ring.get(3)).isEqualTo(ring.get(0));
+			assertThat(ring.get(1)[0]).as("ArrowRight moved the map east").isGreaterThan(ring.get(0)[0]);
+			assertThat(ring.get(2)[1]).as("ArrowDown moved the map south: " + polygon).isLessThan(ring.get(1)[1]);
+
+			tabTo(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me the confirmation link")),
+					reached);
+			page.keyboard().press("Enter");
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail")))
+					.isVisible();
+			await().atMost(Duration.ofSeconds(30)).until(() -> confirmations(address).size() == 1);
+			String link = confirmLink(confirmations(address).get(0));
+			Subscription pending = subscriptions.byConfirmToken(link.substring(link.indexOf("token=") + 6)).orElseThrow();
+			assertThat(pending.place()).isEqualTo(AlertPlace.POLYGON);
+			assertThat(ring(pending.polygonGeoJson())).as("the area drawn is the area kept")
+					.usingElementComparator((a, b) -> Arrays.equals(a, b) ? 0 : 1).containsExactlyElementsOf(ring);
+			assertThat(reached).containsKeys("button#add-corner", "button#use-centre");
+			assertThat(errors).as("page errors").isEmpty();
+		}
+	}
+
+	@Test
+	void theButtonSetsAroundAPointToThePointUnderTheCross() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			page.navigate("http://localhost:" + HTTP_PORT + "/public/alerts");
+			page.locator("#alerts-map.leaflet-container").waitFor();
+			Map<String, String> reached = new LinkedHashMap<>();
+			tabTo(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+					"Use the point under the cross for \"Around a point\"")), reached);
+			page.keyboard().press("Enter");
+
+			assertThat(page.getByLabel("Around a point")).isChecked();
+			assertThat(page.getByLabel("latitude")).hasValue("38.630000");
+			assertThat(page.getByLabel("longitude")).hasValue("-90.240000");
+			assertThat(page.getByRole(AriaRole.STATUS)).hasText("\"Around a point\" set to 38.630000, -90.240000.");
+		}
+	}
+
+	/** The positions of a GeoJSON polygon's outer ring, as [lon, lat]. */
+	private static List<double[]> ring(String polygon) {
+		List<double[]> positions = new ArrayList<>();
+		Matcher m = Pattern.compile("\\[(-?[0-9.]+),\\s*(-?[0-9.]+)\\]").matcher(polygon);
+		while (m.find()) {
+			positions.add(new double[] { Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)) });
+		}
+		return positions;
 	}
 
 	/**
