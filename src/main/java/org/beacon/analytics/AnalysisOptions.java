@@ -26,12 +26,15 @@ import java.time.LocalDate;
  * @param units allocation: how many patrol or outreach units to place
  * @param radius allocation: how far a unit covers, metres
  * @param maxPerNeighbourhood allocation: the most units one neighbourhood receives, 0 for no cap
+ * @param shares scoring: the shares of the study area at which PAI, PEI and hit rate are given (each in (0, 1])
+ * @param countsBy counts: {@code grid} (square cells of {@code cell} metres), {@code area} (neighbourhoods) or
+ * {@code h3} (H3 cells of {@code h3Resolution})
+ * @param h3Resolution counts by H3: the resolution, 0 to 15
  */
 public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double bandwidth, String kernel,
 		String weights, boolean fdr, double[] spaceBands, int[] timeBands, int permutations, long seed, String period,
 		String forecast, int trainingDays, double tauDays, double minLagHours, double triggerSigma, int units,
-		double radius,
-		int maxPerNeighbourhood) {
+		double radius, int maxPerNeighbourhood, double[] shares, String countsBy, int h3Resolution) {
 
 	public AnalysisOptions {
 		if (!(cell > 0)) {
@@ -57,6 +60,20 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 			throw new IllegalArgumentException("max-per-neighbourhood must be 0 (no cap) or more, was "
 					+ maxPerNeighbourhood);
 		}
+		if (shares == null || shares.length == 0) {
+			throw new IllegalArgumentException("shares must name at least one share of the area, e.g. 0.01,0.05");
+		}
+		for (double share : shares) {
+			if (!(share > 0 && share <= 1)) {
+				throw new IllegalArgumentException("shares must each be more than 0 and at most 1, was " + share);
+			}
+		}
+		if (!"grid".equals(countsBy) && !"area".equals(countsBy) && !"h3".equals(countsBy)) {
+			throw new IllegalArgumentException("counts-by must be grid, area or h3, was '" + countsBy + "'");
+		}
+		if (h3Resolution < 0 || h3Resolution > 15) {
+			throw new IllegalArgumentException("h3-resolution must be 0 to 15, was " + h3Resolution);
+		}
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
 		}
@@ -68,12 +85,15 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 	public static AnalysisOptions defaults() {
 		return new AnalysisOptions(null, null, 150, Double.NaN, "quartic", "queen", true,
 				new double[] { 0, 100, 200, 400, 800 }, new int[] { 0, 7, 14, 28, 56 }, 99, 1, "week", "naive", 365,
-				28, 1, Double.NaN, 10, 300, 0);
+				28, 1, Double.NaN, 10, 300, 0, DEFAULT_SHARES.clone(), "grid", 9);
 	}
+
+	/** PAI, PEI and hit rate are given at 1% and 5% of the study area unless other shares are chosen. */
+	static final double[] DEFAULT_SHARES = { 0.01, 0.05 };
 
 	public AnalysisOptions withDates(LocalDate newFrom, LocalDate newTo) {
 		return new AnalysisOptions(newFrom, newTo, cell, bandwidth, kernel, weights, fdr, spaceBands, timeBands,
 				permutations, seed, period, forecast, trainingDays, tauDays, minLagHours, triggerSigma, units, radius,
-				maxPerNeighbourhood);
+				maxPerNeighbourhood, shares, countsBy, h3Resolution);
 	}
 }

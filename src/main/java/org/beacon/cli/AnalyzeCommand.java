@@ -214,7 +214,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
-				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood);
+				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood, d.shares(),
+				d.countsBy(), d.h3Resolution());
 	}
 
 	/** Backtests and forecasts read history before {@code --from}. */

@@ -104,14 +104,16 @@ class AnalysisProgressTests {
 	void refusesABadKernelAndABacktestWithoutDatesBeforeReadingIncidents() {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		AnalysisOptions triangle = new AnalysisOptions(null, null, 150, Double.NaN, "triangle", "queen", true,
-				d.spaceBands(), d.timeBands(), 99, 1, "week", "kde", 365, 28, 1, Double.NaN, 10, 300, 0);
+				d.spaceBands(), d.timeBands(), 99, 1, "week", "kde", 365, 28, 1, Double.NaN, 10, 300, 0, d.shares(),
+				d.countsBy(), d.h3Resolution());
 
 		assertThatThrownBy(() -> AnalyticsEngine.validate("kde", triangle)).hasMessageContaining("kernel must be");
 		assertThatThrownBy(() -> AnalyticsEngine.validate("backtest", d)).hasMessage("a backtest needs --from and --to");
 		assertThatThrownBy(() -> AnalyticsEngine.validate("hexbins", d)).hasMessageStartingWith("method must be one of");
 		assertThatThrownBy(() -> AnalyticsEngine.validate("gistar", new AnalysisOptions(null, null, 150, Double.NaN,
 				"quartic", "band:wide", true, d.spaceBands(), d.timeBands(), 99, 1, "week", "naive", 365, 28, 1, Double.NaN, 10,
-				300, 0))).hasMessage("weights must be queen, rook or band:METRES; was 'band:wide'");
+				300, 0, d.shares(), d.countsBy(), d.h3Resolution())))
+				.hasMessage("weights must be queen, rook or band:METRES; was 'band:wide'");
 	}
 
 	/** Records every report; fails the test at once on a report that goes back or beyond its total. */
@@ -143,7 +145,7 @@ class AnalysisProgressTests {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
 				250, Double.NaN, "quartic", "queen", true, d.spaceBands(), d.timeBands(), 99, 1, "week", forecast, 28,
-				28, 1, Double.NaN, 10, 300, 0);
+				28, 1, Double.NaN, 10, 300, 0, d.shares(), d.countsBy(), d.h3Resolution());
 	}
 
 	/** 15 incidents a day for 140 days from Monday 1 January 2024, uniform over a 2 km square. */

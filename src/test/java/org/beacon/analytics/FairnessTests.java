@@ -89,7 +89,7 @@ class FairnessTests {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-14"), 100, Double.NaN,
 				"quartic", weights, true, d.spaceBands(), d.timeBands(), 0, 1, "week", forecast, 365, 28, 1, Double.NaN, 10, 300,
-				0);
+				0, d.shares(), d.countsBy(), d.h3Resolution());
 	}
 
 	static IncidentFrame rowFrame() {

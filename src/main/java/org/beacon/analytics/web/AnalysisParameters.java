@@ -93,7 +93,8 @@ final class AnalysisParameters {
 			options = new AnalysisOptions(from, to, cell, number("bandwidth", Double.NaN), text("kernel", "quartic"),
 					text("weights", "queen"), true, d.spaceBands(), d.timeBands(), d.permutations(), d.seed(),
 					text("period", "week"), text("forecast", "naive"), d.trainingDays(), d.tauDays(), d.minLagHours(),
-					d.triggerSigma(), whole("units", 10), number("radius", 300), whole("max_per_neighbourhood", 0));
+					d.triggerSigma(), whole("units", 10), number("radius", 300), whole("max_per_neighbourhood", 0),
+					d.shares(), d.countsBy(), d.h3Resolution());
 			AnalyticsEngine.validate(method, options);
 		}
 		catch (BadParameter e) {
