@@ -113,7 +113,8 @@ class ResidentReportPagesIntegrationTests {
 
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(page).contains("latitude must be a number between -90 and 90 (WGS84 degrees), was '95'",
-				"email is not a valid e-mail address", "attribute[surface] is required: What is the graffiti on?");
+				"email is not a valid e-mail address", "an answer is required: What is the graffiti on?");
+		assertThat(page).doesNotContain("attribute[surface]");
 		assertThat(page).contains("id=\"location-error\"", "id=\"email-error\"", "id=\"a-surface-error\"");
 		assertThat(page).contains("value=\"95\"", "value=\"-90.2\"", "value=\"not-an-email\"", "value=\"Shelter on Grand\"",
 				">Tags on the bus shelter</textarea>");

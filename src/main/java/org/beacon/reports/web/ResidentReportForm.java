@@ -64,7 +64,7 @@ final class ResidentReportForm {
 			for (Open311Error err : e.errors()) {
 				String message = err.description();
 				String field = field(message, service);
-				errors.merge(field, webWording(message), (a, b) -> a + "; " + b);
+				errors.merge(field, webWording(message, service), (a, b) -> a + "; " + b);
 			}
 		}
 		return new Result(null, errors);
@@ -91,8 +91,20 @@ final class ResidentReportForm {
 		return FIELD_OF.getOrDefault(first, "form");
 	}
 
-	/** The parser speaks Open311 field names; the form's labels say latitude, longitude and address. */
-	private static String webWording(String message) {
+	/**
+	 * The parser speaks Open311 field names; the form's labels say latitude, longitude, address and each
+	 * question in words, so a resident never reads {@code attribute[surface]}.
+	 */
+	private static String webWording(String message, ReportService service) {
+		for (ServiceAttribute a : service.attributes()) {
+			String wire = "attribute[" + a.code() + "]";
+			if (message.startsWith(wire + " is required")) {
+				return "an answer is required: " + a.description();
+			}
+			if (message.startsWith(wire + " ")) {
+				return "the answer to \"" + a.description() + "\"" + message.substring(wire.length());
+			}
+		}
 		return message.replace("lat/long, address_string or address_id required",
 				"location is required: click the map or type an address")
 				.replace("lat and long must be given together", "latitude and longitude must be given together")
