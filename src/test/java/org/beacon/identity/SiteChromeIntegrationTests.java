@@ -7,6 +7,7 @@ import static org.beacon.identity.IdentityFixtures.login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
 
@@ -43,6 +44,9 @@ class SiteChromeIntegrationTests {
 		assertThat(caseManager).doesNotContain("href=\"/staff/reports\"");
 		assertThat(partner).doesNotContain("href=\"/staff/reports\"").contains("href=\"/overdose\"");
 		assertThat(officer).contains("href=\"/staff/reports\">Reports and tips</a>");
+		// every role reaches its own account page (the password change) from the menu
+		assertThat(List.of(caseManager, partner, officer)).allSatisfy(
+				page -> assertThat(page).contains("href=\"/account\">Your account</a>"));
 	}
 
 	@Test
