@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * @param timeBands Knox temporal breaks in days, starting at 0
  * @param permutations Knox Monte Carlo permutations
  * @param seed Knox permutation seed
- * @param period {@code week} or {@code month}: emerging hot spot steps and backtest periods
+ * @param period {@code day}, {@code week} or {@code month}: a forecast's horizon, backtest periods and emerging
+ * hot spot steps
  * @param forecast forecast method {@code naive}, {@code kde} or {@code sepp}
  * @param trainingDays days of history before each forecast (KDE horizon, SEPP fitting window)
  * @param tauDays recency decay of the KDE forecast, days
@@ -40,8 +41,8 @@ public record AnalysisOptions(LocalDate from, LocalDate to, double cell, double 
 		if (!(cell > 0)) {
 			throw new IllegalArgumentException("cell must be a positive number of metres, was " + cell);
 		}
-		if (!"week".equals(period) && !"month".equals(period)) {
-			throw new IllegalArgumentException("period must be week or month, was '" + period + "'");
+		if (!"day".equals(period) && !"week".equals(period) && !"month".equals(period)) {
+			throw new IllegalArgumentException("period must be day, week or month, was '" + period + "'");
 		}
 		if (!(minLagHours >= 0) || Double.isInfinite(minLagHours)) {
 			throw new IllegalArgumentException("min-lag-hours must be a finite number ≥ 0, was " + minLagHours);

@@ -1,7 +1,10 @@
 package org.beacon.analytics;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,19 +18,24 @@ import org.beacon.analytics.internal.SpatialSelfExcitingGrid;
 import org.beacon.analytics.internal.UnitsDone;
 
 /**
- * Forecasts at a moment and rolling-origin backtests: for each whole period from {@code from} to {@code to},
- * forecast from the incidents before the period, then score the top 1 % and 5 % of study-area cells against
- * the incidents in the period (hit rate, PAI, PEI; {@link ForecastScoring}). The study area is the cells
- * with at least one incident before the first period (so a cell in the river is not counted as a miss), or
- * every cell when there is no earlier incident. A share flags at least one cell. A period whose SEPP fit
- * ends in non-finite values is not scored (blank row, left out of the means, counted as
- * {@code failed_fits=K} at the end of the summary).
+ * Forecasts for a period and rolling-origin backtests. A forecast's horizon is the {@code period} (a day, a
+ * week or a calendar month) starting the day after {@code to}, and its score per cell is the expected number
+ * of incidents in the cell over that horizon: naive, the count of the last period of the same length; KDE, the
+ * recency-weighted density scaled to a count ({@link Forecasts#recencyKdeExpected}); SEPP, the fitted
+ * intensity integrated over the horizon ({@link SelfExcitingGrid#expected}).
+ *
+ * <p>A backtest forecasts each whole period from {@code from} to {@code to} from the incidents before it,
+ * then scores the top cells at each of {@code shares} of the study area (default 1 % and 5 %) against the
+ * incidents in the period (hit rate, PAI, PEI; {@link ForecastScoring}). Columns and means are named by the
+ * share in percent ({@code pai_1}, {@code pai_2.5}, {@code pai_10}). The study area is the cells with at least
+ * one incident before the first period (so a cell in the river is not counted as a miss), or every cell when
+ * there is no earlier incident. A share flags at least one cell. A period whose SEPP fit ends in non-finite
+ * values is not scored (blank row, left out of the means, counted as {@code failed_fits=K} at the end of the
+ * summary).
  */
 final class Backtests {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Backtests.class);
-
-	static final double[] SHARES = { 0.01, 0.05 };
 
 	/** SEPP: start the decay rate at one per week. */
 	private static final double SEPP_OMEGA_START = 1.0 / 7;
@@ -35,18 +43,15 @@ final class Backtests {
 	/** SEPP: EM iterations at most; it converges in tens on city data. */
 	static final int SEPP_MAX_ITERATIONS = 200;
 
-	/** Naive forecasts look back one period: a week, or 30 days for months. */
-	private static final double DAYS_PER_WEEK = 7, DAYS_PER_MONTH = 30;
-
-	static final List<String> COLUMNS = List.of("period_start", "events", "pai_1", "pei_1", "hit_1", "pai_5",
-			"pei_5", "hit_5");
+	/** The scores given per share, in the order of the columns and of the summary's means. */
+	private static final List<String> SCORES = List.of("pai", "pei", "hit");
 
 	private Backtests() {
 	}
 
 	/**
-	 * The forecast for the day after {@code to} (or after the last incident), cells with a score above 0, with
-	 * its fairness table ({@link Fairness}).
+	 * The forecast for the period after {@code to} (or after the last incident's day), cells with an expected
+	 * count above 0, with its fairness table ({@link Fairness}).
 	 */
 	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
 			UnitsDone iterations) {
@@ -65,7 +70,10 @@ final class Backtests {
 				score));
 	}
 
-	/** A forecast's score per cell of {@code grid} for the day after the analysed span, and how it was made. */
+	/**
+	 * A forecast's score per cell of {@code grid}, the expected incidents over the period after the analysed
+	 * span, and how it was made ({@code method=M forecast=PERIOD from=FIRST to=LAST horizon_days=H ...}).
+	 */
 	record Scores(double[] score, String summary) {
 	}
 
@@ -77,13 +85,13 @@ final class Backtests {
 	/** The forecast's scores; a SEPP fit tells {@code iterations} of its EM iterations. */
 	static Scores scores(IncidentFrame frame, Grid grid, AnalysisOptions options, UnitsDone iterations) {
 		LocalDate[] span = AnalyticsEngine.span(frame, options);
-		double now = Periods.day(span[1].plusDays(1), frame.zone());
-		String summary = "method=" + options.forecast() + " at=" + span[1].plusDays(1);
+		Horizon horizon = Horizon.of(span[1].plusDays(1), options.period(), frame.zone());
+		String summary = "method=" + options.forecast() + " " + horizon.describe() + " score=expected_incidents";
 		if ("sepp".equals(options.forecast())) {
-			SeppFit fit = seppFit(frame, frame.days(), grid, now, options, iterations);
-			return new Scores(fit.intensity(), summary + fit.describe());
+			SeppFit fit = seppFit(frame, frame.days(), grid, horizon, options, iterations);
+			return new Scores(fit.expected(), summary + fit.describe());
 		}
-		return new Scores(predict(frame, frame.days(), grid, now, options), summary);
+		return new Scores(predict(frame, frame.days(), grid, horizon, options), summary);
 	}
 
 	/** The backtest, telling {@code periods} as each period is scored (units: periods). */
@@ -98,14 +106,21 @@ final class Backtests {
 			throw new IllegalArgumentException("no whole " + options.period() + " between " + options.from() + " and "
 					+ options.to());
 		}
+		double[] chosen = options.shares();
+		List<String> labels = shareLabels(chosen);
 		boolean[] inside = studyArea(frame, days, grid, periods.startDays()[0]);
 		int insideCells = 0;
 		for (boolean b : inside) {
 			insideCells += b ? 1 : 0;
 		}
+		double[] shares = new double[chosen.length];
+		for (int s = 0; s < shares.length; s++) {
+			shares[s] = Math.max(chosen[s], 1.0 / insideCells);
+		}
+		List<String> columns = columns(labels);
 		List<Object[]> rows = new ArrayList<>();
-		double[][] sums = new double[2][3];
-		int[][] counted = new int[2][3];
+		double[][] sums = new double[chosen.length][SCORES.size()];
+		int[][] counted = new int[chosen.length][SCORES.size()];
 		int failed = 0;
 		for (int p = 0; p < periods.size(); p++) {
 			// p periods are scored; this also stops a cancelled run before its next period
@@ -114,13 +129,17 @@ final class Backtests {
 			double end = periods.end(p);
 			double[] predicted;
 			try {
-				predicted = predict(frame, days, grid, start, options);
+				predicted = predict(frame, days, grid, Horizon.of(periods.starts().get(p), options.period(),
+						frame.zone()), options);
 			}
 			catch (FitFailed e) {
 				log.warn("{}: period {} not scored", e.getMessage(), periods.starts().get(p));
 				failed++;
-				rows.add(new Object[] { periods.starts().get(p).toString(), null, Double.NaN, Double.NaN, Double.NaN,
-						Double.NaN, Double.NaN, Double.NaN });
+				Object[] blank = new Object[columns.size()];
+				Arrays.fill(blank, Double.NaN);
+				blank[0] = periods.starts().get(p).toString();
+				blank[1] = null;
+				rows.add(blank);
 				continue;
 			}
 			int[] observed = new int[grid.cells()];
@@ -129,18 +148,14 @@ final class Backtests {
 					observed[grid.indexOf(frame.x()[i], frame.y()[i])]++;
 				}
 			}
-			double[] shares = new double[SHARES.length];
-			for (int s = 0; s < shares.length; s++) {
-				shares[s] = Math.max(SHARES[s], 1.0 / insideCells);
-			}
 			ForecastScore[] scores = ForecastScoring.score(predicted, observed, inside, shares);
-			Object[] row = new Object[COLUMNS.size()];
+			Object[] row = new Object[columns.size()];
 			row[0] = periods.starts().get(p).toString();
 			row[1] = scores[0].total();
-			for (int s = 0; s < SHARES.length; s++) {
+			for (int s = 0; s < shares.length; s++) {
 				double[] v = { scores[s].pai(), scores[s].pei(), scores[s].hitRate() };
-				for (int k = 0; k < 3; k++) {
-					row[2 + 3 * s + k] = v[k];
+				for (int k = 0; k < v.length; k++) {
+					row[2 + v.length * s + k] = v[k];
 					if (Double.isFinite(v[k])) {
 						sums[s][k] += v[k];
 						counted[s][k]++;
@@ -150,40 +165,98 @@ final class Backtests {
 			rows.add(row);
 		}
 		periodsDone.done(periods.size(), periods.size());
-		String summary = String.format(Locale.ROOT,
-				"method=%s periods=%d mean_pai_1=%.4f mean_pei_1=%.4f mean_hit_1=%.4f mean_pai_5=%.4f mean_pei_5=%.4f mean_hit_5=%.4f",
-				options.forecast(), periods.size(), mean(sums, counted, 0, 0), mean(sums, counted, 0, 1),
-				mean(sums, counted, 0, 2), mean(sums, counted, 1, 0), mean(sums, counted, 1, 1), mean(sums, counted, 1, 2));
-		if (failed > 0) {
-			summary += " failed_fits=" + failed;
+		StringBuilder summary = new StringBuilder(
+				"method=" + options.forecast() + " periods=" + periods.size());
+		for (int s = 0; s < labels.size(); s++) {
+			for (int k = 0; k < SCORES.size(); k++) {
+				summary.append(String.format(Locale.ROOT, " mean_%s_%s=%.4f", SCORES.get(k), labels.get(s),
+						mean(sums, counted, s, k)));
+			}
 		}
-		return new AnalysisTable("backtest", COLUMNS, rows, null, List.of(summary));
+		if (failed > 0) {
+			summary.append(" failed_fits=").append(failed);
+		}
+		return new AnalysisTable("backtest", columns, rows, null, List.of(summary.toString()));
 	}
 
-	/** Score per cell for the period starting at {@code now} (epoch days), from incidents before it. */
-	static double[] predict(IncidentFrame frame, double[] days, Grid grid, double now, AnalysisOptions options) {
+	/** A backtest's columns: the period's start, its events, then PAI, PEI and hit rate at each share. */
+	static List<String> columns(List<String> shareLabels) {
+		List<String> columns = new ArrayList<>(List.of("period_start", "events"));
+		for (String label : shareLabels) {
+			for (String score : SCORES) {
+				columns.add(score + "_" + label);
+			}
+		}
+		return List.copyOf(columns);
+	}
+
+	/**
+	 * Each share named by its percentage, as few digits as it takes: 0.01 → {@code 1}, 0.025 → {@code 2.5},
+	 * 0.1 → {@code 10}.
+	 *
+	 * @throws IllegalArgumentException when two shares are the same
+	 */
+	static List<String> shareLabels(double[] shares) {
+		List<String> labels = new ArrayList<>();
+		for (double share : shares) {
+			String label = BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString();
+			if (labels.contains(label)) {
+				throw new IllegalArgumentException("shares must differ; " + share + " is given twice");
+			}
+			labels.add(label);
+		}
+		return labels;
+	}
+
+	/**
+	 * The expected incidents per cell over {@code horizon}, from the incidents before it. Naive: the counts of
+	 * the last period of the horizon's length (the 31 days before a 31-day month).
+	 */
+	static double[] predict(IncidentFrame frame, double[] days, Grid grid, Horizon horizon, AnalysisOptions options) {
 		double bandwidth = Double.isNaN(options.bandwidth()) ? 2 * options.cell() : options.bandwidth();
+		double now = horizon.from();
 		return switch (options.forecast()) {
-			case "naive" -> Forecasts.naive(frame.x(), frame.y(), days, grid, now,
-					"month".equals(options.period()) ? DAYS_PER_MONTH : DAYS_PER_WEEK);
-			case "kde" -> Forecasts.recencyKde(frame.x(), frame.y(), days, grid, now, options.tauDays(),
-					options.trainingDays(), AnalyticsEngine.kernel(options.kernel()), bandwidth);
-			case "sepp" -> sepp(frame, days, grid, now, options);
+			case "naive" -> Forecasts.naive(frame.x(), frame.y(), days, grid, now, horizon.days());
+			case "kde" -> Forecasts.recencyKdeExpected(frame.x(), frame.y(), days, grid, now, options.tauDays(),
+					options.trainingDays(), AnalyticsEngine.kernel(options.kernel()), bandwidth, horizon.days());
+			case "sepp" -> seppFit(frame, days, grid, horizon, options, UnitsDone.NONE).expected();
 			default -> throw new IllegalArgumentException("forecast method must be naive, kde or sepp; was '"
 					+ options.forecast() + "'");
 		};
 	}
 
-	private static double[] sepp(IncidentFrame frame, double[] days, Grid grid, double now, AnalysisOptions options) {
-		return seppFit(frame, days, grid, now, options, UnitsDone.NONE).intensity();
+	/**
+	 * The horizon of a forecast: the period ({@code day}, {@code week} or {@code month}) starting on
+	 * {@code start}, from local midnight.
+	 *
+	 * @param from the start in epoch days
+	 * @param days the length in days (1, 7, 28 to 31; a daylight-saving change moves it by 1/24)
+	 */
+	record Horizon(String period, LocalDate start, double from, double days) {
+
+		static Horizon of(LocalDate start, String period, ZoneId zone) {
+			return new Horizon(period, start, Periods.day(start, zone), Periods.length(start, period, zone));
+		}
+
+		/** The last local date of the horizon. */
+		LocalDate last() {
+			return Periods.plus(start, period, 1).minusDays(1);
+		}
+
+		/** {@code forecast=week from=2024-01-15 to=2024-01-21 horizon_days=7}: the forecast for the week from … */
+		String describe() {
+			return "forecast=" + period + " from=" + start + " to=" + last() + " horizon_days="
+					+ BigDecimal.valueOf(Math.round(days * 1000) / 1000.0).stripTrailingZeros().toPlainString();
+		}
 	}
 
 	/**
-	 * A SEPP fit on the {@code trainingDays} before {@code now} and its intensity at {@code now}; no model (and
-	 * zeros) when the window holds no incident.
+	 * A SEPP fit on the {@code trainingDays} before the horizon and its expected incidents over the horizon;
+	 * no model (and zeros) when the window holds no incident.
 	 */
-	private static SeppFit seppFit(IncidentFrame frame, double[] days, Grid grid, double now,
+	private static SeppFit seppFit(IncidentFrame frame, double[] days, Grid grid, Horizon horizon,
 			AnalysisOptions options, UnitsDone iterations) {
+		double now = horizon.from();
 		double start = now - options.trainingDays();
 		int events = 0;
 		for (double d : days) {
@@ -195,16 +268,15 @@ final class Backtests {
 		long t0 = System.nanoTime();
 		SeppModel model = fitModel(frame, days, grid, start, now, options, iterations);
 		double seconds = (System.nanoTime() - t0) / 1e9;
-		// θ = 0 (no self-excitation found) can come with ω → ∞, and 0·∞ makes intensity() NaN; with θ = 0 the
-		// intensity is exactly the background μ.
-		double[] intensity = model.theta() == 0 ? model.mu().clone() : model.intensity().get();
-		for (double v : intensity) {
+		// θ = 0 (no self-excitation found) can come with ω → ∞; expected() then gives μ·H without the trigger
+		double[] expected = model.expected().apply(horizon.days());
+		for (double v : expected) {
 			if (!Double.isFinite(v)) {
 				throw new FitFailed(String.format(Locale.ROOT, "SEPP fit at day %.1f not finite: theta=%s omega=%s iterations=%d",
 						now, model.theta(), model.omega(), model.iterations()));
 			}
 		}
-		return new SeppFit(intensity, model, events, seconds);
+		return new SeppFit(expected, model, events, seconds);
 	}
 
 	/**
@@ -219,7 +291,7 @@ final class Backtests {
 			SelfExcitingGrid m = SelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, SEPP_OMEGA_START,
 					minLag, SEPP_MAX_ITERATIONS, iterations);
 			return new SeppModel(m.mu(), m.theta(), m.omega(), 0, m.minLag(), m.meanDelay(), m.iterations(),
-					() -> m.intensity(frame.x(), frame.y(), days, grid, now));
+					h -> m.expected(frame.x(), frame.y(), days, grid, now, h));
 		}
 		boolean fit = Double.isNaN(sigma);
 		var settings = new SpatialSelfExcitingGrid.Settings(SEPP_OMEGA_START, fit ? grid.cell() : sigma, fit,
@@ -227,16 +299,16 @@ final class Backtests {
 		SpatialSelfExcitingGrid m = SpatialSelfExcitingGrid.fit(frame.x(), frame.y(), days, grid, start, now, settings,
 				iterations);
 		return new SeppModel(m.mu(), m.theta(), m.omega(), m.sigma(), m.minLag(), m.meanDelay(), m.iterations(),
-				() -> m.intensity(frame.x(), frame.y(), days, grid, now));
+				h -> m.expected(frame.x(), frame.y(), days, grid, now, h));
 	}
 
-	/** What a forecast needs of either fitted model, and its intensity at the forecast time. */
+	/** What a forecast needs of either fitted model, and its expected incidents over H days from the window's end. */
 	private record SeppModel(double[] mu, double theta, double omega, double sigma, double minLag, double meanDelay,
-			int iterations, java.util.function.Supplier<double[]> intensity) {
+			int iterations, java.util.function.DoubleFunction<double[]> expected) {
 	}
 
 	/** A fitted SEPP forecast with what the summary reports of it: θ, 1/ω and σ belong beside every forecast. */
-	private record SeppFit(double[] intensity, SeppModel model, int events, double seconds) {
+	private record SeppFit(double[] expected, SeppModel model, int events, double seconds) {
 
 		String describe() {
 			if (model == null) {

@@ -1,5 +1,6 @@
 package org.beacon.analytics;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.beacon.analytics.internal.Periods;
  * Who a forecast's flagged cells land on, per neighbourhood. The incidents analysed are those from
  * {@code from} to {@code to}; the study area is the cells holding at least one of them, and each such cell
  * belongs to the neighbourhood most of its incidents carry (ties to the lower key). A forecast ({@code naive},
- * {@code kde} or {@code sepp}, made for the day after {@code to}) flags the top {@link #FLAGGED_SHARE} of the
- * study area's cells by score (ties by cell index; a score of 0 is never flagged); {@code gistar} flags the
+ * {@code kde} or {@code sepp}, made for the period after {@code to}) flags the top cells of the study area by
+ * score at the largest of the chosen {@code shares} (by default 5 %, the larger of the backtests' 1 % and 5 %:
+ * the widest patrol plan scored; ties by cell index; a score of 0 is never flagged); {@code gistar} flags the
  * Gi* hot cells (any positive class) of the analysed incidents instead.
  *
  * <p>Per neighbourhood: its share of the study area, of the incidents, of the flagged cells (area), of the
@@ -29,10 +31,7 @@ import org.beacon.analytics.internal.Periods;
  */
 final class Fairness {
 
-	/** The share of the study area a forecast flags: the backtests' 5 % of cells. */
-	static final double FLAGGED_SHARE = 0.05;
-
-	/** Forecasts made for the repeat-flag rate: eight weeks (or months) of patrol plans. */
+	/** Forecasts made for the repeat-flag rate: eight periods (days, weeks or months) of patrol plans. */
 	static final int REPEAT_PERIODS = 8;
 
 	static final List<String> COLUMNS = List.of("neighbourhood_id", "code", "name", "cells", "area_share",
@@ -51,7 +50,7 @@ final class Fairness {
 
 	/**
 	 * As {@link #fairness(IncidentFrame, AnalysisOptions, Neighbourhoods)}, reusing a forecast already made for
-	 * the day after {@code to} on the same grid (or null to make it).
+	 * the period after {@code to} on the same grid (or null to make it).
 	 */
 	static AnalysisTable fairness(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
 			double[] forecast) {
@@ -66,8 +65,9 @@ final class Fairness {
 		}
 		else {
 			double[] score = forecast != null ? forecast
-					: Backtests.predict(frame, frame.days(), grid, study.end, options);
-			flagged = ForecastScoring.flagged(score, study.inside, FLAGGED_SHARE);
+					: Backtests.predict(frame, frame.days(), grid,
+							Backtests.Horizon.of(study.to.plusDays(1), options.period(), frame.zone()), options);
+			flagged = ForecastScoring.flagged(score, study.inside, flaggedShare(options));
 			repeat = forecastRepeatRate(frame, grid, study, options);
 		}
 		return table(frame, study, flagged, neighbourhoods, options, repeat);
@@ -124,12 +124,21 @@ final class Fairness {
 		List<String> columns = population ? AnalyticsEngine.concat(COLUMNS, POPULATION_COLUMNS.toArray(String[]::new))
 				: COLUMNS;
 		String flags = "gistar".equals(options.forecast()) ? "hot_cells"
-				: String.format(Locale.ROOT, "top_share_%.2f", FLAGGED_SHARE);
+				: "top_share_" + BigDecimal.valueOf(flaggedShare(options)).toPlainString();
 		String summary = String.format(Locale.ROOT,
 				"method=%s flags=%s study_cells=%d flagged_cells=%d flagged_incidents=%d repeat_flag_rate=%.4f population=%s",
 				options.forecast(), flags, cells, flaggedCells, flaggedIncidents, repeat,
 				population ? "loaded residents=" + residents : "none");
 		return new AnalysisTable("fairness", columns, rows, null, List.of(summary));
+	}
+
+	/** The share of the study area a forecast flags: the largest of the chosen shares. */
+	static double flaggedShare(AnalysisOptions options) {
+		double largest = 0;
+		for (double share : options.shares()) {
+			largest = Math.max(largest, share);
+		}
+		return largest;
 	}
 
 	private static double share(long part, long whole) {
@@ -147,9 +156,10 @@ final class Fairness {
 		long again = 0;
 		LocalDate end = study.to.plusDays(1);
 		for (int k = REPEAT_PERIODS - 1; k >= 0; k--) {
-			LocalDate start = "month".equals(options.period()) ? end.minusMonths(k) : end.minusWeeks(k);
-			double[] score = Backtests.predict(frame, days, grid, Periods.day(start, frame.zone()), options);
-			boolean[] flagged = ForecastScoring.flagged(score, study.inside, FLAGGED_SHARE);
+			LocalDate start = Periods.plus(end, options.period(), -k);
+			double[] score = Backtests.predict(frame, days, grid,
+					Backtests.Horizon.of(start, options.period(), frame.zone()), options);
+			boolean[] flagged = ForecastScoring.flagged(score, study.inside, flaggedShare(options));
 			if (previous != null) {
 				for (int c = 0; c < flagged.length; c++) {
 					if (previous[c]) {

@@ -87,8 +87,14 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Knox permutation seed.")
 	long seed;
 
-	@Option(names = "--period", defaultValue = "week", description = "week or month: emerging steps, backtest periods.")
+	@Option(names = "--period", defaultValue = "week",
+			description = "day, week or month: a forecast's horizon, backtest periods, emerging steps.")
 	String period;
+
+	@Option(names = "--shares", split = ",", paramLabel = "SHARE",
+			description = "Backtest: PAI, PEI and hit rate at these shares of the area, each in (0, 1] (default "
+					+ "0.01,0.05); forecast and fairness flag the largest.")
+	double[] shares;
 
 	@Option(names = "--method", defaultValue = "naive",
 			description = "Forecast: naive, kde or sepp; fairness also gistar (Gi* hot cells instead of a forecast).")
@@ -214,7 +220,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
-				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood, d.shares(),
+				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood,
+				shares == null ? d.shares() : shares,
 				d.countsBy(), d.h3Resolution());
 	}
 

@@ -33,7 +33,7 @@ class AllocationsTests {
 		assertThat(unit[0]).isEqualTo(0);
 		assertThat(unit[1]).isEqualTo(12);
 		assertThat(Arrays.copyOfRange(unit, 4, 9)).containsExactly(1, "South", 3.0, 3.0, 1.0);
-		assertThat(table.summary().get(0)).startsWith("method=naive at=2024-01-15").endsWith(
+		assertThat(table.summary().get(0)).startsWith("method=naive forecast=week from=2024-01-15 to=2024-01-21 horizon_days=7").endsWith(
 				"units=10 placed=1 radius_m=300 max_per_neighbourhood=0 captured=3.0000 forecast_total=3.0000 share=1.0000");
 	}
 }

@@ -125,7 +125,7 @@ class AnalyticsBrowserTests {
 			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("forecast");
 			page.getByLabel("Forecast method").selectOption("kde");
 			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
-			assertThat(page.locator("#status")).containsText("method=kde at=2021-01-01", timeout());
+			assertThat(page.locator("#status")).containsText("method=kde forecast=week from=2021-01-01", timeout());
 			assertThat(page.locator("#fairness-panel")).isVisible();
 			page.locator("#map path.leaflet-interactive").first().waitFor(new Locator.WaitForOptions().setTimeout(WAIT_MILLIS));
 			assertThat(page.locator("#map path.leaflet-interactive").count()).isPositive();

@@ -115,7 +115,7 @@ class FairnessTests {
 		return frame(events);
 	}
 
-	private static IncidentFrame frame(List<double[]> events) {
+	static IncidentFrame frame(List<double[]> events) {
 		int n = events.size();
 		long[] t = new long[n];
 		double[] x = new double[n], y = new double[n], lat = new double[n], lon = new double[n];

@@ -175,6 +175,62 @@ class AnalyzeCommandTests {
 	}
 
 	/**
+	 * The forecast for the day after 16 January is that day's events (none), not the week's; the summary
+	 * names the horizon.
+	 */
+	@Test
+	void forecastsTheNextDayWithPeriodDay() {
+		CommandRun daily = analyze("forecast", "--method", "naive", "--period", "day", "--to", "2024-01-16");
+		CommandRun weekly = analyze("forecast", "--method", "naive", "--to", "2024-01-16");
+
+		assertThat(daily.exitCode()).isZero();
+		assertThat(daily.rows()).isEmpty();
+		assertThat(daily.err()).contains("method=naive forecast=day from=2024-01-17 to=2024-01-17 horizon_days=1");
+		// the week of 10-16 January: one event in cell 0, two in cell 3
+		assertThat(weekly.rows()).extracting(r -> r[1] + ":" + r[4]).containsExactly("0:1.0", "3:2.0");
+		assertThat(weekly.err()).contains("forecast=week from=2024-01-17 to=2024-01-23 horizon_days=7");
+	}
+
+	/** Emerging hot spots take day steps too: 1 to 21 January is 21 steps. */
+	@Test
+	void classifiesEmergingHotSpotsOverDaySteps() {
+		CommandRun run = analyze("emerging", "--from", "2024-01-01", "--to", "2024-01-21", "--period", "day");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).contains("steps=21 period=day");
+	}
+
+	/** As {@link #backtestsWeeklyAndPrintsMeanScoresLast}: 10 % of four cells still flags one, named by percent. */
+	@Test
+	void backtestsAtTheSharesChosen() {
+		CommandRun run = analyze("backtest", "--method", "naive", "--period", "week", "--from", "2024-01-08", "--to",
+				"2024-01-21", "--shares", "0.1");
+
+		assertThat(run.exitCode()).isZero();
+		List<String> lines = run.lines();
+		assertThat(lines.get(0)).isEqualTo("period_start,events,pai_10,pei_10,hit_10");
+		assertThat(lines.get(2)).isEqualTo("2024-01-15,2,2.0,1.0,0.5");
+		assertThat(lines.get(3)).isEqualTo("method=naive periods=2 mean_pai_10=1.6667 mean_pei_10=0.7500 "
+				+ "mean_hit_10=0.4167");
+	}
+
+	@Test
+	void refusesSharesOutsideZeroToOneOrNotANumber() {
+		String[] backtest = { "--method", "naive", "--from", "2024-01-08", "--to", "2024-01-21", "--shares" };
+
+		CommandRun zero = analyze("backtest", concat(backtest, "0.01,0"));
+		CommandRun over = analyze("backtest", concat(backtest, "1.5"));
+		CommandRun text = analyze("backtest", concat(backtest, "five"));
+
+		assertThat(zero.exitCode()).isEqualTo(2);
+		assertThat(zero.err()).contains("shares must each be more than 0 and at most 1, was 0.0");
+		assertThat(over.exitCode()).isEqualTo(2);
+		assertThat(over.err()).contains("shares must each be more than 0 and at most 1, was 1.5");
+		assertThat(text.exitCode()).isEqualTo(2);
+		assertThat(text.err()).contains("--shares").contains("five");
+	}
+
+	/**
 	 * The bar goes to the process's standard error, apart from the table and the summary: standard output is
 	 * the same with and without it, and the bar ends at the backtest's second (last) week.
 	 */

@@ -14,8 +14,9 @@ public final class Forecasts {
 	}
 
 	/**
-	 * Naive forecast: the events of the last period, {@code [now − periodDays, now)}, per cell. Random-walk
-	 * baseline every other forecast must beat.
+	 * Naive forecast: the events of the last period, {@code [now − periodDays, now)}, per cell, as the
+	 * expected events of the next period of the same length. Random-walk baseline every other forecast must
+	 * beat.
 	 */
 	public static double[] naive(double[] x, double[] y, double[] day, Grid grid, double now, double periodDays) {
 		requireEvents(x, y, day);
@@ -33,29 +34,29 @@ public final class Forecasts {
 
 	/**
 	 * Recency-weighted kernel density: each past event weighs {@code exp(−(now − t)/τ)}, so one from τ days
-	 * ago counts e⁻¹ ≈ 0.37 of one from today; events older than {@code horizonDays} are dropped. Density in
+	 * ago counts e⁻¹ ≈ 0.37 of one from today; events older than {@code lookbackDays} are dropped. Density in
 	 * weighted events per km² ({@link KernelDensity}).
 	 *
 	 * @param tauDays decay time τ in days, &gt; 0
-	 * @param horizonDays look-back window in days, &gt; 0 (e.g. 5τ, where weights fall below 0.7 %)
+	 * @param lookbackDays look-back window in days, &gt; 0 (e.g. 5τ, where weights fall below 0.7 %)
 	 */
 	public static double[] recencyKde(double[] x, double[] y, double[] day, Grid grid, double now, double tauDays,
-			double horizonDays, Kernel kernel, double bandwidth) {
+			double lookbackDays, Kernel kernel, double bandwidth) {
 		requireEvents(x, y, day);
-		if (!(tauDays > 0) || !(horizonDays > 0)) {
-			throw new IllegalArgumentException("tau and horizon must be positive days, were " + tauDays + ", "
-					+ horizonDays);
+		if (!(tauDays > 0) || !(lookbackDays > 0)) {
+			throw new IllegalArgumentException("tau and look-back must be positive days, were " + tauDays + ", "
+					+ lookbackDays);
 		}
 		int n = 0;
 		for (int i = 0; i < x.length; i++) {
-			n += day[i] < now && now - day[i] <= horizonDays ? 1 : 0;
+			n += day[i] < now && now - day[i] <= lookbackDays ? 1 : 0;
 		}
 		double[] px = new double[n];
 		double[] py = new double[n];
 		double[] w = new double[n];
 		int k = 0;
 		for (int i = 0; i < x.length; i++) {
-			if (day[i] < now && now - day[i] <= horizonDays) {
+			if (day[i] < now && now - day[i] <= lookbackDays) {
 				px[k] = x[i];
 				py[k] = y[i];
 				w[k++] = Math.exp(-(now - day[i]) / tauDays);
@@ -63,6 +64,37 @@ public final class Forecasts {
 		}
 		return KernelDensity.perKm2(px, py, w, grid, kernel, bandwidth);
 	}
+
+	/**
+	 * {@link #recencyKde} as expected events per cell over the {@code aheadDays} days from {@code now}: the
+	 * weighted events in a cell (density at its centre × its area) are an exponentially weighted count, and a
+	 * steady rate of r events a day gives weights summing to r·τ·(1 − e^{−L/τ}) over a look-back of L days, so
+	 *
+	 * <pre>
+	 *   E_c = density_c·area_c·H / (τ·(1 − e^{−L/τ}))
+	 * </pre>
+	 *
+	 * A constant multiple of the density: the ranking, and so PAI, PEI and hit rate, are the density's.
+	 *
+	 * @param aheadDays forecast horizon H in days, &gt; 0
+	 */
+	public static double[] recencyKdeExpected(double[] x, double[] y, double[] day, Grid grid, double now,
+			double tauDays, double lookbackDays, Kernel kernel, double bandwidth, double aheadDays) {
+		if (!(aheadDays > 0) || Double.isInfinite(aheadDays)) {
+			throw new IllegalArgumentException("horizon must be a positive number of days, was " + aheadDays);
+		}
+		double[] density = recencyKde(x, y, day, grid, now, tauDays, lookbackDays, kernel, bandwidth);
+		double cellKm2 = grid.cell() * grid.cell() / M2_PER_KM2;
+		double weightPerDailyEvent = tauDays * -Math.expm1(-lookbackDays / tauDays);
+		double scale = cellKm2 * aheadDays / weightPerDailyEvent;
+		for (int c = 0; c < density.length; c++) {
+			density[c] *= scale;
+		}
+		return density;
+	}
+
+	/** Square metres in a square kilometre. */
+	private static final double M2_PER_KM2 = 1e6;
 
 	/** Cell distance for {@link #prospective}. */
 	public enum CellDistance {

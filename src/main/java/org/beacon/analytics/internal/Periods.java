@@ -5,13 +5,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Calendar periods (weeks or months) from a first local date, as local start dates and epoch days. */
+/** Calendar periods (days, weeks or months) from a first local date, as local start dates and epoch days. */
 public record Periods(List<LocalDate> starts, double[] startDays, double endDay) {
 
 	private static final double SECONDS_PER_DAY = 86_400;
 
 	/**
-	 * Periods starting on {@code from} and every week or month after, the last one starting on or before
+	 * Periods starting on {@code from} and every day, week or month after, the last one starting on or before
 	 * {@code to}; each ends where the next starts (the last ends a period after its start, so it may run past
 	 * {@code to} — callers that must stop at {@code to} use {@link #whole}).
 	 */
@@ -75,7 +75,24 @@ public record Periods(List<LocalDate> starts, double[] startDays, double endDay)
 		return date.atStartOfDay(zone).toEpochSecond() / SECONDS_PER_DAY;
 	}
 
+	/**
+	 * The length in days of the period ({@code day}, {@code week} or {@code month}) starting on {@code start}:
+	 * 1, 7, or 28 to 31 (a day across a daylight-saving change is 23 or 25 hours, 0.958 or 1.042 days).
+	 */
+	public static double length(LocalDate start, String period, ZoneId zone) {
+		return day(next(start, period), zone) - day(start, zone);
+	}
+
+	/** {@code d} moved by {@code n} periods ({@code day}, {@code week} or {@code month}; n may be negative). */
+	public static LocalDate plus(LocalDate d, String period, long n) {
+		return switch (period) {
+			case "day" -> d.plusDays(n);
+			case "month" -> d.plusMonths(n);
+			default -> d.plusWeeks(n);
+		};
+	}
+
 	private static LocalDate next(LocalDate d, String period) {
-		return "month".equals(period) ? d.plusMonths(1) : d.plusWeeks(1);
+		return plus(d, period, 1);
 	}
 }

@@ -155,6 +155,49 @@ public record SelfExcitingGrid(double[] mu, double theta, double omega, double m
 		return lambda;
 	}
 
+	/**
+	 * Expected number of events in every cell over the {@code days} days from {@code from} ≥ the window's end:
+	 * the conditional intensity integrated over the horizon, with the fitting events as history,
+	 *
+	 * <pre>
+	 *   E_n = μ_n·H + θ·Σ_{i ∈ n} (e^{−ω·max(from − t_i, δ)} − e^{−ω(from + H − t_i)})₊
+	 * </pre>
+	 *
+	 * since ∫ θω·e^{−ω(t − t_i)} dt over the part of [from, from + H] at least δ after t_i is that difference.
+	 * Events inside the horizon are not known when forecasting, so their own offspring are not counted (a
+	 * forecast of first-generation triggering only). θ = 0 gives μ·H (ω may then be infinite).
+	 *
+	 * @param days horizon H in days, &gt; 0 (1 for a day, 7 for a week)
+	 */
+	public double[] expected(double[] x, double[] y, double[] day, Grid grid, double from, double days) {
+		if (!(days > 0) || Double.isInfinite(days)) {
+			throw new IllegalArgumentException("horizon must be a positive number of days, was " + days);
+		}
+		CellSeries series = CellSeries.of(x, y, day, grid, start, end);
+		double[] expected = new double[mu.length];
+		for (int c = 0; c < expected.length; c++) {
+			expected[c] = mu[c] * days;
+			if (theta == 0) {
+				continue;
+			}
+			for (int k = series.start[c]; k < series.start[c + 1]; k++) {
+				double age = from - start - series.time[k];
+				expected[c] += theta * triggeredShare(omega, minLag, age, days);
+			}
+		}
+		return expected;
+	}
+
+	/**
+	 * Share of one event's triggering, per unit θ, that falls in a horizon of {@code days} days starting
+	 * {@code age} days after it: ∫ ω e^{−ωs} ds over s in [max(age, δ), age + days], 0 if that is empty.
+	 */
+	static double triggeredShare(double omega, double minLag, double age, double days) {
+		double from = Math.max(age, minLag);
+		double to = age + days;
+		return to > from ? Math.exp(-omega * from) - Math.exp(-omega * to) : 0;
+	}
+
 	/** Expected offspring of an event {@code remaining} days before T, per unit θ: ∫_δ^remaining ω e^{−ωs} ds. */
 	private static double offspringShare(double omega, double minLag, double remaining) {
 		return remaining > minLag ? Math.exp(-omega * minLag) - Math.exp(-omega * remaining) : 0;

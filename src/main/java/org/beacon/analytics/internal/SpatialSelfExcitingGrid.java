@@ -210,6 +210,43 @@ public record SpatialSelfExcitingGrid(double[] mu, double theta, double omega, d
 		return lambda;
 	}
 
+	/**
+	 * Expected number of events in every cell over the {@code days} days from {@code from} ≥ the window's end,
+	 * the intensity integrated over the horizon with the fitting events as history:
+	 *
+	 * <pre>
+	 *   E_n = μ_n·H + θ·Σ_i K_σ(n − c_i)·(e^{−ω·max(from − t_i, δ)} − e^{−ω(from + H − t_i)})₊
+	 * </pre>
+	 *
+	 * Offspring of events inside the horizon are not counted (they are not known when forecasting). θ = 0
+	 * gives μ·H. See {@link SelfExcitingGrid#expected}, which this equals for σ = 0.
+	 *
+	 * @param days horizon H in days, &gt; 0
+	 */
+	public double[] expected(double[] x, double[] y, double[] day, Grid grid, double from, double days) {
+		if (!(days > 0) || Double.isInfinite(days)) {
+			throw new IllegalArgumentException("horizon must be a positive number of days, was " + days);
+		}
+		double[] expected = new double[mu.length];
+		for (int c = 0; c < expected.length; c++) {
+			expected[c] = mu[c] * days;
+		}
+		if (theta == 0) {
+			return expected;
+		}
+		Events events = Events.of(x, y, day, grid, start, end);
+		double[] excitation = new double[grid.cells()];
+		for (int k = 0; k < events.size(); k++) {
+			excitation[events.cell[k]] += SelfExcitingGrid.triggeredShare(omega, minLag, from - start - events.time[k],
+					days);
+		}
+		double[] spread = spread(excitation, grid, GaussianCellKernel.of(sigma, grid.cell(), Integer.MAX_VALUE));
+		for (int c = 0; c < expected.length; c++) {
+			expected[c] += theta * spread[c];
+		}
+		return expected;
+	}
+
 	/** {@code Σ_m K(n − m)·value[m]} for every cell n: the kernel applied along rows, then along columns. */
 	static double[] spread(double[] value, Grid grid, GaussianCellKernel kernel) {
 		int r = kernel.reach();

@@ -77,4 +77,33 @@ class ForecastsTests {
 		assertThatThrownBy(() -> Forecasts.recencyKde(new double[0], new double[0], new double[0], GRID, 1, 0, 1,
 				Kernel.GAUSSIAN, 10)).hasMessageContaining("positive");
 	}
+
+	/**
+	 * A steady 4 events a day (every 6 hours) at one cell centre for a year; quartic kernel with h² = 3·10⁴/π m²
+	 * puts 3/(πh²)·(100 m)² = 1 weighted event into the 100 m cell per event at its centre and none next door.
+	 * τ = 28, look-back 365: the weights sum to r·(1 − r¹⁴⁶⁰)/(1 − r), r = e^(−0.25/28), = 111.50, against
+	 * 4·28·(1 − e^(−365/28)) = 112.00 for a continuous rate, so a week is expected to hold 7·4·111.50/112 =
+	 * 27.875 events (the discrete sum's half-step offset), close to the true 28.
+	 */
+	@Test
+	void recencyKdeExpectsTheEventsOfASteadyRateOverTheHorizon() {
+		int n = 4 * 365;
+		double[] x = new double[n];
+		double[] y = new double[n];
+		double[] day = new double[n];
+		for (int k = 0; k < n; k++) {
+			x[k] = 350;
+			y[k] = 250;
+			day[k] = 1000 - 0.25 * (k + 1);
+		}
+		double h = Math.sqrt(3e4 / Math.PI);
+
+		double[] week = Forecasts.recencyKdeExpected(x, y, day, GRID, 1000, 28, 365, Kernel.QUARTIC, h, 7);
+
+		double r = Math.exp(-0.25 / 28);
+		double weights = r * (1 - Math.pow(r, n)) / (1 - r);
+		assertThat(week[2 * 7 + 3]).isCloseTo(7 * weights / (28 * -Math.expm1(-365.0 / 28)), within(1e-6))
+			.isCloseTo(28, within(0.2));
+		assertThat(week[2 * 7 + 4]).isZero();
+	}
 }

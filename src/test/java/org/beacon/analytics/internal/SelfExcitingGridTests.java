@@ -178,4 +178,64 @@ class SelfExcitingGridTests {
 		}
 		return new Simulated(Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOf(t, n));
 	}
+
+	/**
+	 * Two cells of 100 m, window [0, 10), μ = (0.1, 0) a day, θ = 0.5, ω = 0.5 a day, minimum lag δ = 1 day;
+	 * cell 0 has events at days 3 and 9.5, cell 1 at day 8. Expected events over the week [10, 17):
+	 * <pre>
+	 *   cell 0: 0.1·7 + 0.5·[(e^−0.5 − e^−3.75) + (e^−3.5 − e^−7)]   (day 9.5 triggers only from 10.5, δ after it)
+	 *         = 0.7 + 0.5·(0.583013 + 0.029286) = 1.006149
+	 *   cell 1: 0 + 0.5·(e^−1 − e^−4.5) = 0.5·0.356770 = 0.178385
+	 * </pre>
+	 */
+	@Test
+	void expectsTheEventsOfAWeekByHand() {
+		Grid grid = new Grid(0, 0, 100, 2, 1);
+		double[] x = { 50, 50, 150 };
+		double[] y = { 50, 50, 50 };
+		double[] day = { 3, 9.5, 8 };
+		SelfExcitingGrid model = new SelfExcitingGrid(new double[] { 0.1, 0 }, 0.5, 0.5, 1, 0, 10, 1, Double.NaN);
+
+		double[] week = model.expected(x, y, day, grid, 10, 7);
+
+		assertThat(week[0]).isCloseTo(1.0061492076566942, within(1e-12));
+		assertThat(week[1]).isCloseTo(0.1783852223166, within(1e-12));
+	}
+
+	/** The expectation is the intensity integrated over the horizon (midpoint rule, 70,000 steps of 1e-4 days). */
+	@Test
+	void expectedEventsAreTheIntegralOfTheIntensity() {
+		Grid grid = new Grid(0, 0, 100, 2, 1);
+		double[] x = { 50, 50, 150 };
+		double[] y = { 50, 50, 50 };
+		double[] day = { 3, 9.5, 8 };
+		SelfExcitingGrid model = new SelfExcitingGrid(new double[] { 0.1, 0.02 }, 0.5, 0.5, 1, 0, 10, 1, Double.NaN);
+		int steps = 70_000;
+		double dt = 7.0 / steps;
+		double[] sum = new double[2];
+		for (int k = 0; k < steps; k++) {
+			double[] lambda = model.intensity(x, y, day, grid, 10 + (k + 0.5) * dt);
+			sum[0] += lambda[0] * dt;
+			sum[1] += lambda[1] * dt;
+		}
+
+		double[] week = model.expected(x, y, day, grid, 10, 7);
+
+		// the midpoint rule's error is O(dt) at the step δ after day 9.5, well under 1e-4
+		assertThat(week[0]).isCloseTo(sum[0], within(1e-4));
+		assertThat(week[1]).isCloseTo(sum[1], within(1e-4));
+	}
+
+	@Test
+	void expectsOnlyTheBackgroundWithoutTriggeringAndRefusesAnEmptyHorizon() {
+		Grid grid = new Grid(0, 0, 100, 1, 1);
+		// θ = 0 with ω = ∞ (what EM gives when nothing triggers): μ·H, not NaN
+		SelfExcitingGrid model = new SelfExcitingGrid(new double[] { 0.25 }, 0, Double.POSITIVE_INFINITY, 0, 0, 10, 1,
+				Double.NaN);
+
+		assertThat(model.expected(new double[] { 50 }, new double[] { 50 }, new double[] { 9 }, grid, 10, 30))
+			.containsExactly(7.5);
+		assertThatThrownBy(() -> model.expected(new double[0], new double[0], new double[0], grid, 10, 0))
+			.hasMessageContaining("horizon must be a positive number of days");
+	}
 }

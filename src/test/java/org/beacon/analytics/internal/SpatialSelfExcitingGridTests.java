@@ -191,4 +191,37 @@ class SpatialSelfExcitingGridTests {
 			t[n++] = pt;
 		}
 	}
+
+	@Test
+	void expectsWhatTheSameCellModelExpectsWhenSigmaIsZero() {
+		Grid grid = new Grid(0, 0, 100, 2, 1);
+		double[] x = { 50, 50, 150 };
+		double[] y = { 50, 50, 50 };
+		double[] day = { 3, 9.5, 8 };
+		double[] mu = { 0.1, 0 };
+		SelfExcitingGrid same = new SelfExcitingGrid(mu, 0.5, 0.5, 1, 0, 10, 1, Double.NaN);
+		SpatialSelfExcitingGrid spatial = new SpatialSelfExcitingGrid(mu, 0.5, 0.5, 0, 1, 0, 10, 1, Double.NaN);
+
+		assertThat(spatial.expected(x, y, day, grid, 10, 7)).containsExactly(same.expected(x, y, day, grid, 10, 7),
+				within(1e-15));
+	}
+
+	/**
+	 * One event at day 9 in the centre of a 9×9 grid of 100 m cells, σ = 50 m (reach 2 cells, inside the grid),
+	 * θ = 0.4, ω = 1, δ = 0, no background: over the day [10, 11) the grid expects 0.4·(e^−1 − e^−2) in all,
+	 * the centre cell most, and the four cells beside it alike.
+	 */
+	@Test
+	void spreadsTheExpectedOffspringOverCellsAndKeepsTheirTotal() {
+		Grid grid = new Grid(0, 0, 100, 9, 9);
+		SpatialSelfExcitingGrid model = new SpatialSelfExcitingGrid(new double[81], 0.4, 1, 50, 0, 0, 10, 1,
+				Double.NaN);
+
+		double[] day = model.expected(new double[] { 450 }, new double[] { 450 }, new double[] { 9 }, grid, 10, 1);
+
+		assertThat(java.util.Arrays.stream(day).sum()).isCloseTo(0.4 * (Math.exp(-1) - Math.exp(-2)), within(1e-12));
+		int centre = 4 * 9 + 4;
+		assertThat(day[centre]).isGreaterThan(day[centre + 1]);
+		assertThat(day[centre + 1]).isCloseTo(day[centre - 1], within(1e-15)).isCloseTo(day[centre + 9], within(1e-15));
+	}
 }
