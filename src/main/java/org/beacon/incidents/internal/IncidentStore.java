@@ -29,14 +29,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IncidentStore {
 
-	/** Rows per multi-row INSERT: 23 parameters each stays far below PostgreSQL's 32,767 per statement. */
+	/** Rows per multi-row INSERT: 25 parameters each stays far below PostgreSQL's 32,767 per statement. */
 	static final int ROWS_PER_INSERT = 200;
 
 	private static final String INCIDENT_COLUMNS = """
 			agency_id, source, source_id, match_key, occurred_at, occurred_local, occurred_month, reported_at,
-			offense_code, description, category, ucr_part, block_address, lat, lon, neighbourhood_id,
-			district_code, h3_cell, unfounded, reversed, row_hash, created_at, updated_at""";
-	private static final int INCIDENT_PARAMETERS = 23;
+			offense_code, description, category, ucr_part, block_address, lat, lon, neighbourhood_id, district_id,
+			beat_id, district_code, h3_cell, unfounded, reversed, row_hash, created_at, updated_at""";
+	private static final int INCIDENT_PARAMETERS = 25;
 	private static final String COPY_COLUMNS = INCIDENT_COLUMNS.replace(", created_at, updated_at", "");
 	private static final int COPY_FIELDS = INCIDENT_PARAMETERS - 2;
 
@@ -122,14 +122,14 @@ class IncidentStore {
 	 * time). Pure byte work, so the reader thread can do it while the previous batch is written.
 	 */
 	static CopyBinary copyRows(AgencyId agency, String source, List<ParsedRow> rows) {
-		CopyBinary copy = new CopyBinary(rows.size() * 220);
+		CopyBinary copy = new CopyBinary(rows.size() * 240);
 		for (ParsedRow row : rows) {
 			copy.row(COPY_FIELDS).int8(agency.value()).text(source).text(row.sourceId()).text(row.matchKey())
 					.timestamptz(row.occurredAt()).date(row.occurredLocal()).int4Value(row.occurredMonth())
 					.timestamptz(row.reportedAt()).text(row.offenseCode()).text(row.description())
 					.text(row.category().name()).int2Value(row.category().ucrPart()).text(row.blockAddress())
 					.float8OrNull(row.lat()).float8OrNull(row.lon()).int8OrNull(row.neighbourhoodId())
-					.text(row.districtCode()).int8OrNull(row.h3Cell()).bool(row.unfounded()).bool(false)
+					.int8OrNull(row.districtId()).int8OrNull(row.beatId()).text(row.districtCode()).int8OrNull(row.h3Cell()).bool(row.unfounded()).bool(false)
 					.int8(row.rowHash());
 		}
 		return copy;
@@ -158,7 +158,7 @@ class IncidentStore {
 		jdbc.batchUpdate("""
 				UPDATE incident SET match_key = ?, occurred_at = ?, occurred_local = ?, occurred_month = ?,
 				reported_at = ?, offense_code = ?, description = ?, category = ?, ucr_part = ?, block_address = ?,
-				lat = ?, lon = ?, neighbourhood_id = ?, district_code = ?, h3_cell = ?,
+				lat = ?, lon = ?, neighbourhood_id = ?, district_id = ?, beat_id = ?, district_code = ?, h3_cell = ?,
 				unfounded = CASE WHEN reversed THEN (unfounded OR ?) ELSE ? END, row_hash = ?, updated_at = ?
 				WHERE id = ?""", rows, rows.size(), (ps, row) -> {
 			int p = setContent(ps, 1, row);
@@ -348,6 +348,8 @@ class IncidentStore {
 		setDouble(ps, p++, row.lat());
 		setDouble(ps, p++, row.lon());
 		setLong(ps, p++, row.neighbourhoodId());
+		setLong(ps, p++, row.districtId());
+		setLong(ps, p++, row.beatId());
 		ps.setString(p++, row.districtCode());
 		setLong(ps, p++, row.h3Cell());
 		ps.setBoolean(p++, row.unfounded());

@@ -43,6 +43,7 @@ final class RowReader {
 	private final AreaLocator locator;
 	private final Geography geography;
 	private final Map<String, Long> areaByCode = new HashMap<>();
+	private final Map<String, Long> districtByCode = new HashMap<>();
 	private final double[] latLon = new double[2];
 
 	// the record being read, and what is known of it so far
@@ -160,15 +161,23 @@ final class RowReader {
 		String sourceId = keys.sourceId(id, reversal, this::normalized);
 		String matchKey = keys.matchKey(id, this::normalized);
 		String fallbackKey = reversal ? keys.reversalFallbackKey(id, this::normalized) : null;
-		long neighbourhood = locate(lat, lon, value(AREA));
+		long neighbourhood = locate(AreaKind.NEIGHBOURHOOD, lat, lon, value(AREA), areaByCode);
+		long districtId = locate(AreaKind.DISTRICT, lat, lon, district, districtByCode);
+		long beat = Double.isNaN(lat) ? 0 : locator.locate(AreaKind.BEAT, lat, lon);
 		long h3 = Double.isNaN(lat) ? 0 : geography.h3Cell(lat, lon, Geography.STORED_H3_RESOLUTION);
-		long hash = new Fnv64().add(occurredAt.getEpochSecond())
+		Fnv64 hash = new Fnv64().add(occurredAt.getEpochSecond())
 				.add(reportedAt == null ? Long.MIN_VALUE : reportedAt.getEpochSecond()).add(code).add(description)
 				.add(category.ordinal()).add(address).add(lat).add(lon).add(neighbourhood).add(district).add(unfounded)
-				.add(matchKey).add(fallbackKey).value();
+				.add(matchKey).add(fallbackKey);
+		// an assigned district or beat is content like the neighbourhood: a new or changed layer updates the row
+		// on the next import. Only when assigned, so rows of an agency without such layers keep the hash they
+		// had before these ids existed, and re-importing them still changes nothing.
+		if (districtId != 0 || beat != 0) {
+			hash.add(districtId).add(beat);
+		}
 		return new ParsedRow(line, reversal, sourceId, matchKey, fallbackKey, occurredAt, local,
 				local.getYear() * 100 + local.getMonthValue(), reportedAt, code, description, category, address, lat,
-				lon, neighbourhood, district.isEmpty() ? null : district, h3, unfounded, hash);
+				lon, neighbourhood, districtId, beat, district.isEmpty() ? null : district, h3, unfounded, hash.value());
 	}
 
 	/** A field's value as keys use it: times in canonical form, a numeric UCR-style code without leading zeros. */
@@ -182,11 +191,11 @@ final class RowReader {
 		};
 	}
 
-	/** The area containing the point, else the area the source coded, else 0. */
-	private long locate(double lat, double lon, String areaCode) {
-		long area = Double.isNaN(lat) ? 0 : locator.locate(AreaKind.NEIGHBOURHOOD, lat, lon);
+	/** The area of this kind containing the point, else the one whose code the source gave, else 0. */
+	private long locate(AreaKind kind, double lat, double lon, String areaCode, Map<String, Long> byCode) {
+		long area = Double.isNaN(lat) ? 0 : locator.locate(kind, lat, lon);
 		if (area == 0 && !areaCode.isEmpty()) {
-			area = areaByCode.computeIfAbsent(areaCode, c -> locator.byCode(AreaKind.NEIGHBOURHOOD, c));
+			area = byCode.computeIfAbsent(areaCode, c -> locator.byCode(kind, c));
 		}
 		return area;
 	}
