@@ -49,15 +49,39 @@
   /* The job this page follows: { method, name, url, timer, announced }; null when none runs. */
   var current = null;
 
+  /* A setting applies when its data-methods name the chosen method and, for a forecast's own settings
+     (data-forecasts), the chosen forecast method; only those show and are sent. */
+  function applies(field) {
+    var methods = field.dataset.methods;
+    var forecasts = field.dataset.forecasts;
+    return (!methods || methods.split(' ').indexOf(form.elements.method.value) >= 0)
+      && (!forecasts || forecasts.split(' ').indexOf(form.elements.forecast.value) >= 0);
+  }
+
+  function showSettings() {
+    form.querySelectorAll('[data-methods]').forEach(function (field) {
+      field.hidden = !applies(field);
+    });
+  }
+
   function query() {
     var params = new URLSearchParams();
-    var names = ['from', 'to', 'category', 'cell', 'bandwidth', 'forecast', 'units', 'radius',
-      'max_per_neighbourhood'];
-    names.forEach(function (name) {
-      var value = form.elements[name].value;
-      if (value) {
-        params.append(name, value);
+    ['from', 'to', 'category'].forEach(function (name) {
+      if (form.elements[name].value) {
+        params.append(name, form.elements[name].value);
       }
+    });
+    form.querySelectorAll('[data-methods]').forEach(function (field) {
+      if (!applies(field)) {
+        return;
+      }
+      field.querySelectorAll('input, select').forEach(function (input) {
+        if (input.type === 'checkbox') {
+          params.append(input.name, input.checked ? 'true' : 'false');
+        } else if (input.value) {
+          params.append(input.name, input.value.trim());
+        }
+      });
     });
     return params.toString();
   }
@@ -394,4 +418,7 @@
     }
   });
   form.addEventListener('submit', analyse);
+  form.elements.method.addEventListener('change', showSettings);
+  form.elements.forecast.addEventListener('change', showSettings);
+  showSettings();
 }());

@@ -62,6 +62,9 @@ class AnalyticsBrowserTests {
 	/** Long enough for a slow, shared CI machine; each analysis takes well under a second. */
 	private static final double WAIT_MILLIS = 60_000;
 
+	/** A label as written, not a progress bar whose text mentions "Kernel density". */
+	private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
 	static HeadlessChromium chromium;
 	static Browser browser;
 
@@ -213,6 +216,53 @@ class AnalyticsBrowserTests {
 			assertThat(page.locator("#csv-link")).isVisible();
 			assertThat(page.locator("#csv-link")).hasAttribute("href", Pattern.compile("/analytics/data/jobs/[0-9a-f-]+/result\\?format=csv$"));
 			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/analytics-backtest.png")).setFullPage(true));
+
+			assertThat(problems).as("console errors and failed requests").isEmpty();
+		}
+	}
+
+	/**
+	 * The form shows each method's own settings only: the kernel for a density, the bands, permutations and seed
+	 * for Knox. A density with the Gaussian kernel picked says so in its summary, and Knox labels its bands.
+	 */
+	@Test
+	void sendsTheSettingsOfTheChosenMethodOnly() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			logIn(page);
+			List<String> started = new CopyOnWriteArrayList<>();
+			page.onRequest(request -> {
+				if (request.method().equals("POST") && request.url().contains("/analytics/data/jobs/")) {
+					started.add(request.url());
+				}
+			});
+
+			page.navigate(url("/analytics"));
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("kde");
+			assertThat(page.getByLabel("Kernel", EXACT)).isVisible();
+			assertThat(page.getByLabel("Permutations", EXACT)).isHidden();
+			assertThat(page.getByLabel("Units to place", EXACT)).isHidden();
+			page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-01");
+			page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-31");
+			page.getByLabel("Cell size (m)").fill("300");
+			page.getByLabel("Kernel", EXACT).selectOption("gaussian");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("kernel=gaussian", timeout());
+			assertThat(started.get(0)).contains("/jobs/kde?").contains("kernel=gaussian").doesNotContain("permutations");
+
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("knox");
+			assertThat(page.getByLabel("Kernel", EXACT)).isHidden();
+			assertThat(page.getByLabel("Permutations", EXACT)).hasValue("99");
+			assertThat(page.getByLabel("Distance bands (m, from 0)", EXACT)).hasValue("0,100,200,400,800");
+			page.getByLabel("Distance bands (m, from 0)", EXACT).fill("0,250");
+			page.getByLabel("Permutations", EXACT).fill("9");
+			page.getByLabel("Seed", EXACT).fill("42");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("permutations=9 seed=42", timeout());
+			assertThat(page.locator("#results thead th").first()).hasText("space_band");
+			assertThat(page.locator("#results tbody tr").first().locator("td").first()).hasText("[0, 250) m");
+			assertThat(started.get(1)).contains("/jobs/knox?").contains("bands=0%2C250").doesNotContain("kernel");
 
 			assertThat(problems).as("console errors and failed requests").isEmpty();
 		}
