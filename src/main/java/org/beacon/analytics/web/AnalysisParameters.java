@@ -213,7 +213,7 @@ final class AnalysisParameters {
 	 * Neighbourhood ids, comma-separated, each a positive whole number. Checked here; the incident filter does
 	 * not take areas yet, so they do not narrow the incidents.
 	 */
-	Set<Long> areas() {
+	private Set<Long> areas() {
 		Set<Long> ids = new LinkedHashSet<>();
 		for (String value : values.all("areas")) {
 			for (String id : value.split(",")) {
