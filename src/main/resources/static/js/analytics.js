@@ -21,6 +21,20 @@
     ['cold_90', '#c0ccbe', 'Cold spot, 90 %'], ['cold_95', '#849eba', 'Cold spot, 95 %'],
     ['cold_99', '#4575b5', 'Cold spot, 99 %']
   ];
+  /* Emerging hot spot categories, each its own colour: hot in reds to pale oranges, cold in dark to pale blues,
+     from the strongest pattern (intensifying, persistent) to the faintest (diminishing, historical), as Esri
+     grades them; no pattern grey. The legend lists only the categories a result holds, in this order. */
+  var EMERGING = [
+    ['intensifying_hot', '#99000d', 'Intensifying hot spot'], ['persistent_hot', '#cb181d', 'Persistent hot spot'],
+    ['new_hot', '#ef3b2c', 'New hot spot'], ['consecutive_hot', '#fb6a4a', 'Consecutive hot spot'],
+    ['sporadic_hot', '#fc9272', 'Sporadic hot spot'], ['oscillating_hot', '#fd8d3c', 'Oscillating hot spot'],
+    ['diminishing_hot', '#fdae6b', 'Diminishing hot spot'], ['historical_hot', '#fdd0a2', 'Historical hot spot'],
+    ['intensifying_cold', '#08306b', 'Intensifying cold spot'], ['persistent_cold', '#08519c', 'Persistent cold spot'],
+    ['new_cold', '#2171b5', 'New cold spot'], ['consecutive_cold', '#4292c6', 'Consecutive cold spot'],
+    ['sporadic_cold', '#6baed6', 'Sporadic cold spot'], ['oscillating_cold', '#9ecae1', 'Oscillating cold spot'],
+    ['diminishing_cold', '#c6dbef', 'Diminishing cold spot'], ['historical_cold', '#deebf7', 'Historical cold spot'],
+    ['no_pattern', '#bdbdbd', 'No pattern detected']
+  ];
   /* ColorBrewer YlOrRd, five classes, for densities, counts and scores (quantile breaks). */
   var RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
   var NAMES = { counts: 'Counts', kde: 'Kernel density', gistar: 'Hot spots', emerging: 'Emerging hot spots',
@@ -49,15 +63,39 @@
   /* The job this page follows: { method, name, url, timer, announced }; null when none runs. */
   var current = null;
 
+  /* A setting applies when its data-methods name the chosen method and, for a forecast's own settings
+     (data-forecasts), the chosen forecast method; only those show and are sent. */
+  function applies(field) {
+    var methods = field.dataset.methods;
+    var forecasts = field.dataset.forecasts;
+    return (!methods || methods.split(' ').indexOf(form.elements.method.value) >= 0)
+      && (!forecasts || forecasts.split(' ').indexOf(form.elements.forecast.value) >= 0);
+  }
+
+  function showSettings() {
+    form.querySelectorAll('[data-methods]').forEach(function (field) {
+      field.hidden = !applies(field);
+    });
+  }
+
   function query() {
     var params = new URLSearchParams();
-    var names = ['from', 'to', 'category', 'cell', 'bandwidth', 'forecast', 'units', 'radius',
-      'max_per_neighbourhood'];
-    names.forEach(function (name) {
-      var value = form.elements[name].value;
-      if (value) {
-        params.append(name, value);
+    ['from', 'to', 'category'].forEach(function (name) {
+      if (form.elements[name].value) {
+        params.append(name, form.elements[name].value);
       }
+    });
+    form.querySelectorAll('[data-methods]').forEach(function (field) {
+      if (!applies(field)) {
+        return;
+      }
+      field.querySelectorAll('input, select').forEach(function (input) {
+        if (input.type === 'checkbox') {
+          params.append(input.name, input.checked ? 'true' : 'false');
+        } else if (input.value) {
+          params.append(input.name, input.value.trim());
+        }
+      });
     });
     return params.toString();
   }
@@ -175,16 +213,15 @@
       : method === 'allocate' ? 'captured' : 'count';
     var breaks = quantileBreaks(geojson.features.map(function (f) { return f.properties[valueKey]; }));
     var classColour = {};
-    CLASSES.forEach(function (c) { classColour[c[0]] = c[1]; });
+    CLASSES.concat(EMERGING).forEach(function (c) { classColour[c[0]] = c[1]; });
     var features = method === 'gistar'
       ? geojson.features.filter(function (f) { return f.properties.class !== 'not_significant' || f.properties.count > 0; })
       : geojson.features;
     layer = L.geoJSON({ type: 'FeatureCollection', features: features }, {
       style: function (f) {
         var fill = method === 'gistar' ? classColour[f.properties.class]
-          : method === 'emerging' ? (f.properties.category.indexOf('hot') >= 0 ? '#d62f27'
-            : f.properties.category.indexOf('cold') >= 0 ? '#4575b5' : '#eeeeee')
-          : rampColour(f.properties[valueKey], breaks);
+          : method === 'emerging' ? classColour[f.properties.category] || '#bdbdbd'
+            : rampColour(f.properties[valueKey], breaks);
         return { color: '#555', weight: 0.3, fillColor: fill, fillOpacity: 0.7 };
       },
       onEachFeature: function (f, l) {
@@ -198,7 +235,9 @@
     if (method === 'gistar') {
       setLegend(CLASSES.map(function (c) { return [c[1], c[2]]; }));
     } else if (method === 'emerging') {
-      setLegend([['#d62f27', 'Hot pattern'], ['#4575b5', 'Cold pattern'], ['#eeeeee', 'No pattern']]);
+      var present = {};
+      features.forEach(function (f) { present[f.properties.category] = true; });
+      setLegend(EMERGING.filter(function (c) { return present[c[0]]; }).map(function (c) { return [c[1], c[2]]; }));
     } else {
       var entries = [[RAMP[0], '< ' + format(breaks[0])]];
       for (var k = 1; k < RAMP.length; k++) {
@@ -394,4 +433,7 @@
     }
   });
   form.addEventListener('submit', analyse);
+  form.elements.method.addEventListener('change', showSettings);
+  form.elements.forecast.addEventListener('change', showSettings);
+  showSettings();
 }());

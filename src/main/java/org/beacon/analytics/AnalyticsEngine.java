@@ -204,14 +204,10 @@ public class AnalyticsEngine {
 		List<Object[]> rows = new ArrayList<>();
 		for (int s = 0; s < knox.rows(); s++) {
 			for (int t = 0; t < knox.columns(); t++) {
-				double[] sb = knox.spaceBreaks();
-				int[] tb = knox.timeBreaks();
-				rows.add(new Object[] { sb[s], s + 1 < sb.length ? sb[s + 1] : null, tb[t], t + 1 < tb.length ? tb[t + 1] : null,
-						knox.observed(s, t), knox.expected(s, t), knox.ratio(s, t), knox.pValue(s, t) });
+				rows.add(knox.row(s, t));
 			}
 		}
-		return new AnalysisTable("knox", List.of("space_from_m", "space_to_m", "time_from_days", "time_to_days", "observed", "expected", "ratio", "p"),
-				rows, null, List.of("incidents=" + frame.size() + " permutations=" + knox.permutations() + " seed="
+		return new AnalysisTable("knox", KnoxTable.COLUMNS, rows, null, List.of("incidents=" + frame.size() + " permutations=" + knox.permutations() + " seed="
 						+ knox.seed()));
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,6 +62,9 @@ class AnalyticsBrowserTests {
 
 	/** Long enough for a slow, shared CI machine; each analysis takes well under a second. */
 	private static final double WAIT_MILLIS = 60_000;
+
+	/** A label as written, not a progress bar whose text mentions "Kernel density". */
+	private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
 	static HeadlessChromium chromium;
 	static Browser browser;
@@ -216,6 +220,106 @@ class AnalyticsBrowserTests {
 
 			assertThat(problems).as("console errors and failed requests").isEmpty();
 		}
+	}
+
+	/**
+	 * The form shows each method's own settings only: the kernel for a density, the bands, permutations and seed
+	 * for Knox. A density with the Gaussian kernel picked says so in its summary, and Knox labels its bands.
+	 */
+	@Test
+	void sendsTheSettingsOfTheChosenMethodOnly() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			logIn(page);
+			List<String> started = new CopyOnWriteArrayList<>();
+			page.onRequest(request -> {
+				if (request.method().equals("POST") && request.url().contains("/analytics/data/jobs/")) {
+					started.add(request.url());
+				}
+			});
+
+			page.navigate(url("/analytics"));
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("kde");
+			assertThat(page.getByLabel("Kernel", EXACT)).isVisible();
+			assertThat(page.getByLabel("Permutations", EXACT)).isHidden();
+			assertThat(page.getByLabel("Units to place", EXACT)).isHidden();
+			page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-01");
+			page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-31");
+			page.getByLabel("Cell size (m)").fill("300");
+			page.getByLabel("Kernel", EXACT).selectOption("gaussian");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("kernel=gaussian", timeout());
+			assertThat(started.get(0)).contains("/jobs/kde?").contains("kernel=gaussian").doesNotContain("permutations");
+
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("knox");
+			assertThat(page.getByLabel("Kernel", EXACT)).isHidden();
+			assertThat(page.getByLabel("Permutations", EXACT)).hasValue("99");
+			assertThat(page.getByLabel("Distance bands (m, from 0)", EXACT)).hasValue("0,100,200,400,800");
+			page.getByLabel("Distance bands (m, from 0)", EXACT).fill("0,250");
+			page.getByLabel("Permutations", EXACT).fill("9");
+			page.getByLabel("Seed", EXACT).fill("42");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#status")).containsText("permutations=9 seed=42", timeout());
+			assertThat(page.locator("#results thead th").first()).hasText("space_band");
+			assertThat(page.locator("#results tbody tr").first().locator("td").first()).hasText("[0, 250) m");
+			assertThat(started.get(1)).contains("/jobs/knox?").contains("bands=0%2C250").doesNotContain("kernel");
+
+			assertThat(problems).as("console errors and failed requests").isEmpty();
+		}
+	}
+
+	/**
+	 * Each emerging category has its own colour and the legend lists only those the result holds. The run is
+	 * real; its map layer is replaced by cells of three hot categories and no pattern, since the December
+	 * excerpt spans three days and cannot hold several hot patterns.
+	 */
+	@Test
+	void coloursEachEmergingCategoryAndListsOnlyThosePresent() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1100))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			logIn(page);
+			page.route(u -> u.contains("/result?format=geojson"), route -> route.fulfill(new Route.FulfillOptions()
+				.setStatus(200).setContentType("application/geo+json").setBody(emergingCells("persistent_hot", "new_hot",
+						"sporadic_hot", "no_pattern", "new_hot"))));
+
+			page.navigate(url("/analytics"));
+			page.getByLabel("Method", new Page.GetByLabelOptions().setExact(true)).selectOption("emerging");
+			page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-11-30");
+			page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-12-20");
+			page.getByLabel("Period", EXACT).selectOption("week");
+			page.getByText("Analyse", new Page.GetByTextOptions().setExact(true)).click();
+
+			Locator items = page.locator("#legend .legend-item");
+			assertThat(items).hasCount(4, new LocatorAssertions.HasCountOptions().setTimeout(WAIT_MILLIS));
+			assertThat(items.allInnerTexts().stream().map(String::trim).toList()).containsExactly("Persistent hot spot",
+					"New hot spot", "Sporadic hot spot", "No pattern detected");
+			// four swatches, four colours
+			assertThat(page.locator("#legend .swatch").evaluateAll("s => new Set(s.map(e => e.style.background)).size"))
+				.isEqualTo(4);
+			assertThat(page.locator("#map path.leaflet-interactive")).hasCount(5);
+			assertThat(page.locator("#map path[fill='#cb181d']")).hasCount(1);
+			assertThat(page.locator("#map path[fill='#ef3b2c']")).hasCount(2);
+			assertThat(page.locator("#map path[fill='#bdbdbd']")).hasCount(1);
+
+			assertThat(problems).as("console errors and failed requests").isEmpty();
+		}
+	}
+
+	/** One 0.001° square per category, in a row east from downtown St. Louis. */
+	private static String emergingCells(String... categories) {
+		StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+		for (int i = 0; i < categories.length; i++) {
+			double west = -90.2 + i * 0.001;
+			double east = west + 0.001;
+			json.append(i > 0 ? "," : "").append(String.format(Locale.ROOT,
+					"{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.3f,38.627],[%.3f,38.627],"
+							+ "[%.3f,38.628],[%.3f,38.628],[%.3f,38.627]]]},\"properties\":{\"cell_row\":0,\"cell_col\":%d,"
+							+ "\"count\":1,\"category\":\"%s\"}}",
+					west, east, east, west, west, i, categories[i]));
+		}
+		return json.append("]}").toString();
 	}
 
 	private static List<String> watch(Page page) {

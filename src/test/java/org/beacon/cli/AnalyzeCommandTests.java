@@ -95,10 +95,14 @@ class AnalyzeCommandTests {
 		CommandRun run = analyze("knox", "--bands", "0,600", "--days", "0,7", "--permutations", "19");
 
 		List<String[]> rows = run.rows();
-		assertThat(run.header()).isEqualTo("space_from_m,space_to_m,time_from_days,time_to_days,observed,expected,ratio,p");
+		assertThat(run.header()).isEqualTo(
+				"space_band,time_band,space_from_m,space_to_m,time_from_days,time_to_days,observed,expected,ratio,p");
 		assertThat(rows).hasSize(4);
-		assertThat(rows.get(0)).startsWith("0.0", "600.0", "0", "7", "9");
-		assertThat(rows.stream().mapToLong(r -> Long.parseLong(r[4])).sum()).isEqualTo(55);
+		// labels hold a comma, so the CSV quotes them; the bounds beside them are numbers, the open end empty
+		assertThat(run.lines().get(1)).startsWith("\"[0, 600) m\",\"[0, 7) days\",0.0,600.0,0,7,9,");
+		assertThat(run.lines().get(4)).startsWith("\"[600, ∞) m\",\"[7, ∞) days\",600.0,,7,,");
+		assertThat(run.lines().stream().skip(1).mapToLong(l -> Long.parseLong(l.split("\\) days\",")[1].split(",")[4]))
+			.sum()).isEqualTo(55);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.beacon.analytics.internal;
 
+import java.util.List;
+
 /**
  * A Knox near-repeat table: pairs of events cross-classified by spatial and temporal distance bands.
  *
@@ -23,6 +25,13 @@ package org.beacon.analytics.internal;
 public record KnoxTable(double[] spaceBreaks, int[] timeBreaks, long[] observed, double[] expected,
 		double[] marginalExpected, double[] ratio, double[] pValue, int permutations, long seed,
 		long pairsWithinMaxDistance) {
+
+	/**
+	 * The columns of {@link #row}: each band's honest label ({@code [0, 100) m}, {@code [7, 14) days}, the last
+	 * band open: {@code [800, ∞) m}), its bounds as numbers (the open end empty), then the counts.
+	 */
+	public static final List<String> COLUMNS = List.of("space_band", "time_band", "space_from_m", "space_to_m",
+			"time_from_days", "time_to_days", "observed", "expected", "ratio", "p");
 
 	/** Number of spatial bands, the open-ended one included. */
 	public int rows() {
@@ -60,6 +69,17 @@ public record KnoxTable(double[] spaceBreaks, int[] timeBreaks, long[] observed,
 	public String timeLabel(int t) {
 		String hi = t + 1 < timeBreaks.length ? Integer.toString(timeBreaks[t + 1]) : "∞";
 		return "[" + timeBreaks[t] + ", " + hi + ")";
+	}
+
+	/**
+	 * Cell {@code (s, t)} as a row of {@link #COLUMNS}, reading the time unit as days: labels, bounds (null for
+	 * the open end), observed, expected, ratio and p.
+	 */
+	public Object[] row(int s, int t) {
+		Double spaceTo = s + 1 < spaceBreaks.length ? spaceBreaks[s + 1] : null;
+		Integer timeTo = t + 1 < timeBreaks.length ? timeBreaks[t + 1] : null;
+		return new Object[] { spaceLabel(s), timeLabel(t) + " days", spaceBreaks[s], spaceTo, timeBreaks[t], timeTo,
+				observed(s, t), expected(s, t), ratio(s, t), pValue(s, t) };
 	}
 
 	private static String number(double v) {

@@ -3,9 +3,9 @@ package org.beacon.analytics.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,14 +31,24 @@ final class AnalysisParameters {
 
 	static final double MIN_CELL = 50;
 
-	/** What the parameters are; anything else is ignored, as a browser's extra fields would be. */
-	static final List<String> NAMES = List.of("from", "to", "category", "cell", "bandwidth", "kernel", "weights",
-			"period", "forecast", "units", "radius", "max_per_neighbourhood", "format");
+	/** Knox permutations a request may ask for: 999 gives p down to 0.001, and more would tie the server up. */
+	static final int MAX_PERMUTATIONS = 999;
+
+	/**
+	 * What the parameters are (the command line's options, snake_case); anything else is ignored, as a
+	 * browser's extra fields would be.
+	 */
+	static final List<String> NAMES = List.of("from", "to", "category", "areas", "cell", "bandwidth", "kernel",
+			"weights", "fdr", "bands", "days", "permutations", "seed", "period", "forecast", "training_days", "tau",
+			"min_lag_hours", "trigger_sigma", "units", "radius", "max_per_neighbourhood", "shares", "counts_by",
+			"h3_resolution", "format");
 
 	private final MultiValueMap<String, String> params;
+	private final ParameterValues values;
 
 	private AnalysisParameters(MultiValueMap<String, String> params) {
 		this.params = params;
+		this.values = new ParameterValues(params);
 	}
 
 	/** A parameter that breaks a rule; the message names it. */
@@ -67,7 +77,7 @@ final class AnalysisParameters {
 
 	/** The answer's format: json (the default), geojson or csv. */
 	static String format(MultiValueMap<String, String> params) {
-		String format = new AnalysisParameters(params).text("format", "json");
+		String format = new ParameterValues(params).text("format", "json");
 		if (!List.of("json", "geojson", "csv").contains(format)) {
 			throw new BadParameter("format", "format must be json, geojson or csv; was '" + format + "'");
 		}
@@ -75,11 +85,11 @@ final class AnalysisParameters {
 	}
 
 	private AnalysisRequest request(String method) {
-		LocalDate from = date("from");
-		LocalDate to = date("to");
-		double cell = number("cell", 150);
+		LocalDate from = values.date("from");
+		LocalDate to = values.date("to");
+		double cell = values.number("cell", AnalysisOptions.defaults().cell(), "a number of metres");
 		if (!(cell >= MIN_CELL) || Double.isInfinite(cell)) {
-			throw new BadParameter("cell", "cell must be at least " + MIN_CELL + " m; was " + text("cell", ""));
+			throw new BadParameter("cell", "cell must be at least " + MIN_CELL + " m; was " + values.text("cell", ""));
 		}
 		if (from != null && to != null && to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
 			throw new BadParameter("to", "at most ten years at once: from " + from + " to " + to + " is longer");
@@ -90,20 +100,140 @@ final class AnalysisParameters {
 		AnalysisOptions d = AnalysisOptions.defaults();
 		AnalysisOptions options;
 		try {
-			options = new AnalysisOptions(from, to, cell, number("bandwidth", Double.NaN), text("kernel", "quartic"),
-					text("weights", "queen"), true, d.spaceBands(), d.timeBands(), d.permutations(), d.seed(),
-					text("period", "week"), text("forecast", "naive"), d.trainingDays(), d.tauDays(), d.minLagHours(),
-					d.triggerSigma(), whole("units", 10), number("radius", 300), whole("max_per_neighbourhood", 0),
-					d.shares(), d.countsBy(), d.h3Resolution());
+			options = new AnalysisOptions(from, to, cell, values.number("bandwidth", Double.NaN, "a number of metres"),
+					values.text("kernel", d.kernel()), values.text("weights", d.weights()), values.flag("fdr", d.fdr()),
+					bands(d.spaceBands()), days(d.timeBands()), permutations(d.permutations()),
+					values.wholeLong("seed", d.seed()), period(d.period()), values.text("forecast", d.forecast()),
+					trainingDays(d.trainingDays()), tau(d.tauDays()),
+					values.number("min_lag_hours", d.minLagHours(), "a number of hours"), triggerSigma(),
+					values.whole("units", d.units()), values.number("radius", d.radius(), "a number of metres"),
+					values.whole("max_per_neighbourhood", d.maxPerNeighbourhood()), shares(d.shares()),
+					values.text("counts_by", d.countsBy()), values.whole("h3_resolution", d.h3Resolution()));
 			AnalyticsEngine.validate(method, options);
 		}
 		catch (BadParameter e) {
 			throw e;
 		}
 		catch (IllegalArgumentException e) {
-			throw new BadParameter(named(e.getMessage()), e.getMessage());
+			String name = named(e.getMessage());
+			String spoken = name == null ? null : name.replace('_', '-');
+			// the options speak the command line's --min-lag-hours; here the parameter is min_lag_hours
+			String message = spoken != null && e.getMessage().startsWith(spoken + " ")
+					? name + e.getMessage().substring(spoken.length()) : e.getMessage();
+			throw new BadParameter(name, message);
 		}
+		areas();
 		return new AnalysisRequest(method, categories(), options, query());
+	}
+
+	/** Knox spatial breaks, metres: from 0, strictly increasing, e.g. {@code 0,100,200,400,800}. */
+	private double[] bands(double[] otherwise) {
+		double[] bands = values.list("bands", otherwise, "metres");
+		if (bands.length < 2 || bands[0] != 0) {
+			throw new BadParameter("bands", "bands must start at 0 and have at least two breaks, e.g. 0,100,200; was '"
+					+ values.text("bands", "") + "'");
+		}
+		increasing("bands", bands);
+		return bands;
+	}
+
+	/** Knox temporal breaks, whole days: from 0, strictly increasing, at most {@link #MAX_DAYS}. */
+	private int[] days(int[] otherwise) {
+		double[] days = values.list("days", Arrays.stream(otherwise).asDoubleStream().toArray(), "days");
+		if (days.length < 2 || days[0] != 0) {
+			throw new BadParameter("days", "days must start at 0 and have at least two breaks, e.g. 0,7,14; was '"
+					+ values.text("days", "") + "'");
+		}
+		increasing("days", days);
+		int[] whole = new int[days.length];
+		for (int i = 0; i < days.length; i++) {
+			if (days[i] != Math.rint(days[i]) || days[i] > MAX_DAYS) {
+				throw new BadParameter("days", "days must be whole numbers of days up to " + MAX_DAYS + "; was " + days[i]);
+			}
+			whole[i] = (int) days[i];
+		}
+		return whole;
+	}
+
+	private void increasing(String name, double[] breaks) {
+		for (int i = 1; i < breaks.length; i++) {
+			if (!(breaks[i] > breaks[i - 1]) || Double.isInfinite(breaks[i])) {
+				throw new BadParameter(name, name + " must be finite and strictly increasing; "
+						+ breaks[i - 1] + " is followed by " + breaks[i]);
+			}
+		}
+	}
+
+	private int permutations(int otherwise) {
+		int permutations = values.whole("permutations", otherwise);
+		if (permutations < 0 || permutations > MAX_PERMUTATIONS) {
+			throw new BadParameter("permutations", "permutations must be 0 to " + MAX_PERMUTATIONS + "; was " + permutations);
+		}
+		return permutations;
+	}
+
+	/** The step of emerging hot spots and backtests: day, week or month. */
+	private String period(String otherwise) {
+		String period = values.text("period", otherwise).toLowerCase(Locale.ROOT);
+		if (!List.of("day", "week", "month").contains(period)) {
+			throw new BadParameter("period", "period must be day, week or month; was '" + values.text("period", "") + "'");
+		}
+		return period;
+	}
+
+	private int trainingDays(int otherwise) {
+		int days = values.whole("training_days", otherwise);
+		if (days < 1 || days > MAX_DAYS) {
+			throw new BadParameter("training_days", "training_days must be 1 to " + MAX_DAYS + " days; was " + days);
+		}
+		return days;
+	}
+
+	private double tau(double otherwise) {
+		double tau = values.number("tau", otherwise, "a number of days");
+		if (!(tau > 0) || Double.isInfinite(tau)) {
+			throw new BadParameter("tau", "tau must be a positive number of days; was " + values.text("tau", ""));
+		}
+		return tau;
+	}
+
+	/** {@code fit} (NaN: fitted by EM, the default), 0 or metres. */
+	private double triggerSigma() {
+		String value = values.text("trigger_sigma", "fit");
+		return "fit".equalsIgnoreCase(value) ? Double.NaN
+				: values.number("trigger_sigma", Double.NaN, "fit, 0 or a number of metres");
+	}
+
+	/** Shares of the study area for PAI, PEI and hit rate, e.g. {@code 0.01,0.05}; the options check the range. */
+	private double[] shares(double[] otherwise) {
+		return values.list("shares", otherwise, "shares of the area between 0 and 1, e.g. 0.01,0.05");
+	}
+
+	/**
+	 * Neighbourhood ids, comma-separated, each a positive whole number. Checked here; the incident filter does
+	 * not take areas yet, so they do not narrow the incidents.
+	 */
+	private Set<Long> areas() {
+		Set<Long> ids = new LinkedHashSet<>();
+		for (String value : values.all("areas")) {
+			for (String id : value.split(",")) {
+				if (id.isBlank()) {
+					continue;
+				}
+				try {
+					long n = Long.parseLong(id.trim());
+					if (n < 1) {
+						throw new NumberFormatException();
+					}
+					ids.add(n);
+				}
+				catch (NumberFormatException e) {
+					throw new BadParameter("areas", "areas must be neighbourhood ids (positive whole numbers) separated "
+							+ "by commas; was '" + id.trim() + "'");
+				}
+			}
+		}
+		return ids;
 	}
 
 	/** The parameter a rule of the options or the engine names first ("units must be ..."). */
@@ -123,7 +253,7 @@ final class AnalysisParameters {
 
 	private Set<OffenseCategory> categories() {
 		Set<OffenseCategory> set = EnumSet.noneOf(OffenseCategory.class);
-		for (String value : all("category")) {
+		for (String value : values.all("category")) {
 			for (String name : value.split(",")) {
 				String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
 				if (n.isEmpty()) {
@@ -157,43 +287,4 @@ final class AnalysisParameters {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
-	private List<String> all(String name) {
-		List<String> values = params.get(name);
-		return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
-	}
-
-	private String text(String name, String otherwise) {
-		List<String> values = all(name);
-		return values.isEmpty() ? otherwise : values.get(0).trim();
-	}
-
-	private LocalDate date(String name) {
-		String value = text(name, null);
-		try {
-			return value == null ? null : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			throw new BadParameter(name, name + " must be a date as yyyy-MM-dd; was '" + value + "'");
-		}
-	}
-
-	private double number(String name, double otherwise) {
-		String value = text(name, null);
-		try {
-			return value == null ? otherwise : Double.parseDouble(value);
-		}
-		catch (NumberFormatException e) {
-			throw new BadParameter(name, name + " must be a number of metres; was '" + value + "'");
-		}
-	}
-
-	private int whole(String name, int otherwise) {
-		String value = text(name, null);
-		try {
-			return value == null ? otherwise : Integer.parseInt(value);
-		}
-		catch (NumberFormatException e) {
-			throw new BadParameter(name, name + " must be a whole number; was '" + value + "'");
-		}
-	}
 }

@@ -1,9 +1,12 @@
 package org.beacon.analytics.web;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.analytics.AnalysisOptions;
 import org.beacon.analytics.AnalysisProgress;
 import org.beacon.analytics.AnalysisTable;
 import org.beacon.analytics.AnalyticsEngine;
@@ -57,9 +60,20 @@ class AnalyticsController {
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
 		model.addAttribute("methods", AnalyticsEngine.METHODS);
+		AnalysisOptions defaults = AnalysisOptions.defaults();
+		model.addAttribute("defaults", defaults);
+		model.addAttribute("knoxBands", joined(Arrays.stream(defaults.spaceBands())));
+		model.addAttribute("knoxDays", joined(Arrays.stream(defaults.timeBands()).asDoubleStream()));
+		model.addAttribute("shares", joined(Arrays.stream(defaults.shares())));
 		model.addAttribute("partOne", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 1).toList());
 		model.addAttribute("partTwo", Arrays.stream(OffenseCategory.values()).filter(c -> c.ucrPart() == 2).toList());
 		return "analytics/index";
+	}
+
+	/** {@code 0,100,200}: whole numbers without a decimal point, as the form shows them. */
+	private static String joined(DoubleStream values) {
+		return values.mapToObj(v -> v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v))
+				.collect(Collectors.joining(","));
 	}
 
 	/** Parameters: those of {@link AnalysisParameters}, and {@code format}. */
