@@ -150,6 +150,11 @@ class IncidentImporter implements IncidentImports {
 		runs.errorReport(runId, consumer);
 	}
 
+	@Override
+	public void errorReport(AgencyId agency, long runId, Consumer<ImportResult.RowError> consumer) {
+		runs.errorReport(agency, runId, consumer);
+	}
+
 	private void audit(String action, String target, String outcome) {
 		audit.ifAvailable(trail -> trail.record(action, target, outcome));
 	}
