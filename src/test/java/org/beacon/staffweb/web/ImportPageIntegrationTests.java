@@ -148,12 +148,14 @@ class ImportPageIntegrationTests {
 		assertThat(job.startedBy()).isEqualTo("ana");
 		assertThat(incidents.count(new IncidentFilter(agency, null, null, null))).isEqualTo(before + 298);
 		assertThat(body(mvc.get().uri(location).exchange())).contains("<code>read=300 imported=299", "stl-sample.csv");
-		// one entry, by the importer, in the name of who uploaded it and from where
+		// by the importer, in the name of who uploaded it, from where, into which agency: started, then done
 		assertThat(jdbc.sql("""
-				SELECT actor, source_address, target, outcome FROM audit_event
-				WHERE seq > :mark AND action = 'incidents.import'""").param("mark", auditMark)
-				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list())
-				.containsExactly(List.of("ana", "127.0.0.1", "stl-sample.csv", "success"));
+				SELECT actor, source_address, target, outcome, agency_id FROM audit_event
+				WHERE seq > :mark AND action = 'incidents.import' ORDER BY seq""").param("mark", auditMark)
+				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getLong(5))).list())
+				.containsExactly(List.of("ana", "127.0.0.1", "stl-sample.csv", "started", agency.value()),
+						List.of("ana", "127.0.0.1", "stl-sample.csv", "success", agency.value()));
 	}
 
 	@Test
