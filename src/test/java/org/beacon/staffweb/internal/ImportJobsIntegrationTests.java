@@ -140,6 +140,17 @@ class ImportJobsIntegrationTests {
 	}
 
 	@Test
+	void loadsNothingWhenTheDemoIsDisabled() {
+		new DemoSampleLoader(agencies, geography, incidents, jobs,
+				new ClassPathResource("staffweb/stl-neighborhoods.geojson"),
+				new ClassPathResource("staffweb/stl-sample.csv"), false).onReady();
+
+		assertThat(jobs.find(agency, ImportJob.DEMO)).isEmpty();
+		assertThat(geography.areas(agency, AreaKind.NEIGHBOURHOOD)).isEmpty();
+		assertThat(incidents.count(new IncidentFilter(agency, null, null, Set.of()))).isZero();
+	}
+
+	@Test
 	void leavesADatabaseWithDataAlone() throws Exception {
 		geography.importAreas(agency, new ByteArrayInputStream("""
 				{"type":"Feature","properties":{"code":"1","name":"Somewhere"},"geometry":
