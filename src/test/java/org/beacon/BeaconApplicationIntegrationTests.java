@@ -6,6 +6,7 @@ import org.beacon.agency.Agencies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 @SpringBootTest
 class BeaconApplicationIntegrationTests {
@@ -17,7 +18,20 @@ class BeaconApplicationIntegrationTests {
 	void configuresDefaultAgencyOnFirstStart() {
 		var agency = agencies.defaultAgency();
 		assertThat(agency.code()).isEqualTo("stl");
+		assertThat(agency.name()).isEqualTo("St. Louis Metropolitan Police Department");
 		assertThat(agency.timeZone().getId()).isEqualTo("America/Chicago");
+		// auto: geography picks a local projection from the agency's areas once it has some
+		assertThat(agency.projection()).isEqualTo("auto");
+	}
+
+	@Test
+	void turnsNoDemoIntoThePropertyThatSkipsTheSample() {
+		var properties = new SimpleCommandLinePropertySource(ServeHelp.translate(new String[] { "--no-demo", "--port=9090" }));
+
+		assertThat(properties.getProperty("beacon.demo.enabled")).isEqualTo("false");
+		assertThat(properties.getProperty("server.port")).isEqualTo("9090");
+		assertThat(new SimpleCommandLinePropertySource(ServeHelp.translate(new String[0]))
+				.containsProperty("beacon.demo.enabled")).isFalse();
 	}
 
 	@Test

@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
@@ -23,6 +26,7 @@ import org.beacon.analytics.AnalysisTable;
 import org.beacon.analytics.AnalyticsEngine;
 import org.beacon.analytics.IncidentFrame;
 import org.beacon.analytics.IncidentFrames;
+import org.beacon.identity.AuditTrail;
 import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.OffenseCategory;
 
@@ -160,11 +164,13 @@ class AnalyzeCommand implements Callable<Integer> {
 	private final IncidentFrames frames;
 	private final AnalyticsEngine engine;
 	private final Agencies agencies;
+	private final AuditTrail auditTrail;
 
-	AnalyzeCommand(IncidentFrames frames, AnalyticsEngine engine, Agencies agencies) {
+	AnalyzeCommand(IncidentFrames frames, AnalyticsEngine engine, Agencies agencies, AuditTrail auditTrail) {
 		this.frames = frames;
 		this.engine = engine;
 		this.agencies = agencies;
+		this.auditTrail = auditTrail;
 	}
 
 	@Override
@@ -202,6 +208,7 @@ class AnalyzeCommand implements Callable<Integer> {
 					table.fairness().writeCsv(w);
 				}
 			}
+			recordExport(agency, table);
 			PrintWriter summary = "backtest".equals(method) || out != null ? stdout : stderr;
 			table.summary().forEach(summary::println);
 			if (table.fairness() != null) {
@@ -213,6 +220,16 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (IllegalArgumentException | IllegalStateException e) {
 			stderr.println("analyze: " + e.getMessage());
 			return 2;
+		}
+	}
+
+	/** Files written are exports, audited like the web's: method, agency, file names and rows. */
+	private void recordExport(Agency agency, AnalysisTable table) {
+		String files = Stream.of(out, geojson, fairnessOut).filter(Objects::nonNull)
+				.map(file -> String.valueOf(file.getFileName())).collect(Collectors.joining(","));
+		if (!files.isEmpty()) {
+			auditTrail.record(agency.id(), "analytics.export",
+					method + " agency=" + agency.code() + " files=" + files + " rows=" + table.rows().size(), "success");
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.beacon.identity.internal.StaffPrincipal;
+import org.beacon.shared.AgencyId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,6 +32,20 @@ public final class SignedInStaff {
 			throw new AccessDeniedException("needs one of the roles " + Arrays.toString(roles));
 		}
 		return auth.getName();
+	}
+
+	/**
+	 * The agency the signed-in staff member's account belongs to: what their pages show and where their
+	 * imports go. Every account has one; an administrator's is theirs too (accounts are per agency).
+	 *
+	 * @throws AccessDeniedException when nobody is signed in or the principal is not a staff account
+	 */
+	public static AgencyId agency() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof StaffPrincipal staff)) {
+			throw new AccessDeniedException("sign in as staff");
+		}
+		return staff.agency();
 	}
 
 	/** Whether someone is signed in and holds one of {@code roles}: for showing or hiding what they may do. */

@@ -37,6 +37,15 @@ public interface IncidentImports {
 	}
 
 	/**
+	 * The same for a run of {@code agency} only: a run of another agency is reported as unknown.
+	 *
+	 * @throws IllegalArgumentException when {@code agency} has no run {@code runId}
+	 */
+	default void errorReport(AgencyId agency, long runId, Consumer<ImportResult.RowError> consumer) {
+		throw new UnsupportedOperationException("this IncidentImports keeps no error reports");
+	}
+
+	/**
 	 * Reads the {@code --columns} form {@code time=DateOccur,lat=Latitude,type=Offense} (keys and column
 	 * names trimmed; a column name may not contain {@code ,} or {@code =}).
 	 *

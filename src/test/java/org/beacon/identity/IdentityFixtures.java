@@ -6,9 +6,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.beacon.agency.Agencies;
+import org.beacon.identity.internal.WithStaffSecurityContextFactory;
+import org.beacon.shared.AgencyId;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /** Accounts and logins for identity's tests. */
 public final class IdentityFixtures {
@@ -30,6 +34,26 @@ public final class IdentityFixtures {
 	public static StaffAccount account(StaffAccounts accounts, Agencies agencies, String prefix, Role... roles) {
 		return accounts.create(new NewStaffAccount(agencies.defaultAgency().id(), uniqueName(prefix),
 				"Test " + prefix, Set.of(roles), PASSWORD, false));
+	}
+
+	/** An enabled account of {@code agency} with {@link #PASSWORD}, which need not be changed at login. */
+	public static StaffAccount account(StaffAccounts accounts, AgencyId agency, String prefix, Role... roles) {
+		return accounts.create(new NewStaffAccount(agency, uniqueName(prefix), "Test " + prefix, Set.of(roles),
+				PASSWORD, false));
+	}
+
+	/**
+	 * Sends a request as a signed-in staff member of {@code agency} with exactly {@code roles}; the account
+	 * {@code username} is stored (or given those roles) first, as the browser chain reloads it.
+	 */
+	public static RequestPostProcessor staff(AgencyId agency, String username, Role... roles) {
+		return request -> {
+			StaffAccounts accounts = WebApplicationContextUtils
+					.getRequiredWebApplicationContext(request.getServletContext()).getBean(StaffAccounts.class);
+			return SecurityMockMvcRequestPostProcessors
+					.authentication(WithStaffSecurityContextFactory.signedIn(accounts, agency, username, roles))
+					.postProcessRequest(request);
+		};
 	}
 
 	/** Logs in through the form and returns the session, failing if the login does not succeed. */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 /**
  * Two application nodes on one database, as behind a load balancer: a staff member signs in on one node
@@ -95,6 +98,38 @@ class SharedSessionIntegrationTests {
 		assertThat(afterLogout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 		assertThat(db.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(nurse.username())
 				.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void endsASessionIdleForMoreThanThirtyMinutes() throws Exception {
+		StaffAccount idle = IdentityFixtures.account(nodeA.getBean(StaffAccounts.class), nodeA.getBean(Agencies.class),
+				"idle", Role.ANALYST);
+		HttpResponse<String> loginPage = get(nodeA, "/login", null);
+		String session = sessionCookie(post(nodeA, "/login", sessionCookie(loginPage), Map.of("username",
+				idle.username(), "password", IdentityFixtures.PASSWORD, "_csrf", csrf(loginPage.body()))));
+		@SuppressWarnings("unchecked")
+		FindByIndexNameSessionRepository<Session> sessions = nodeA.getBean(FindByIndexNameSessionRepository.class);
+		JdbcClient db = JdbcClient.create(nodeA.getBean(javax.sql.DataSource.class));
+
+		assertThat(sessions.findByPrincipalName(idle.username()).values()).singleElement()
+				.satisfies(stored -> assertThat(stored.getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(30)));
+		assertThat(db.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+				.param(idle.username()).query(Integer.class).single()).isEqualTo(1800);
+
+		lastUsed(db, idle, Duration.ofMinutes(29));
+		assertThat(get(nodeB, "/account", session).statusCode()).as("idle 29 minutes: still signed in").isEqualTo(200);
+
+		lastUsed(db, idle, Duration.ofMinutes(31));
+		HttpResponse<String> expired = get(nodeB, "/account", session);
+		assertThat(expired.statusCode()).isEqualTo(302);
+		assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+	}
+
+	/** Sets when the account's session was last used, as if it had been idle for {@code ago}. */
+	private static void lastUsed(JdbcClient db, StaffAccount account, Duration ago) {
+		long at = System.currentTimeMillis() - ago.toMillis();
+		db.sql("UPDATE spring_session SET last_access_time = ?, expiry_time = ? WHERE principal_name = ?")
+				.param(at).param(at + Duration.ofMinutes(30).toMillis()).param(account.username()).update();
 	}
 
 	private HttpResponse<String> get(ConfigurableApplicationContext node, String path, String session)

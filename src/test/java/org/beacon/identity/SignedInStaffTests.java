@@ -51,6 +51,15 @@ class SignedInStaffTests {
 		assertThat(SignedInStaff.has(Role.OFFICER)).as("an anonymous token's authorities do not count").isFalse();
 	}
 
+	@Test
+	void knowsNoAgencyForAPrincipalThatIsNotAStaffAccount() {
+		assertThatThrownBy(SignedInStaff::agency).isInstanceOf(AccessDeniedException.class).hasMessage("sign in as staff");
+
+		signIn("mock.user", "ROLE_ANALYST");
+
+		assertThatThrownBy(SignedInStaff::agency).isInstanceOf(AccessDeniedException.class).hasMessage("sign in as staff");
+	}
+
 	private static void signIn(String name, String authority) {
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name,
 				"n/a", List.of(new SimpleGrantedAuthority(authority))));

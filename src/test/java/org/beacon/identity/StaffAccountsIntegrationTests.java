@@ -12,6 +12,7 @@ import java.util.Set;
 import org.beacon.agency.Agencies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IdentityIntegrationTest
 class StaffAccountsIntegrationTests {
@@ -24,6 +25,22 @@ class StaffAccountsIntegrationTests {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void storesPasswordsOnlyAsBcryptHashesTaggedWithTheEncoder() {
+		StaffAccount account = account(accounts, agencies, "hashed", Role.ANALYST);
+		accounts.changePassword(account.username(), PASSWORD, "another long passphrase here");
+
+		String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE username = :username")
+				.param("username", account.username()).query(String.class).single();
+
+		// {bcrypt} tells the delegating encoder which one made it; $2a$10$ is BCrypt at cost 10
+		assertThat(hash).startsWith("{bcrypt}$2a$10$").hasSize("{bcrypt}".length() + 60)
+				.doesNotContain("another long passphrase here");
+	}
 
 	@Test
 	void createsAccountWithLowerCaseUsernameAndRoles() {

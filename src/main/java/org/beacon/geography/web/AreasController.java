@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaDemographics;
 import org.beacon.geography.AreaImportOptions;
 import org.beacon.geography.AreaImportResult;
@@ -14,6 +13,8 @@ import org.beacon.geography.Demographics;
 import org.beacon.geography.DemographicsImportOptions;
 import org.beacon.geography.DemographicsImportResult;
 import org.beacon.geography.Geography;
+import org.beacon.identity.Role;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.shared.AgencyId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,10 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * The default agency's areas over HTTP: {@code GET /api/areas?kind=neighbourhood} as GeoJSON for maps,
+ * The signed-in user's agency's areas over HTTP: {@code GET /api/areas?kind=neighbourhood} as GeoJSON for maps,
  * {@code POST /api/areas} (multipart {@code file}) to import a GeoJSON FeatureCollection, and
  * {@code GET}/{@code POST /api/areas/demographics} for the areas' population and further figures (CSV upload,
- * all or nothing).
+ * all or nothing). Any staff member may read; importing is for the same roles as the import page (analysts
+ * and administrators), and everyone else gets 403.
  */
 @RestController
 @RequestMapping("/api/areas")
@@ -42,20 +44,20 @@ class AreasController {
 	/** RFC 7946 §12. */
 	static final MediaType GEO_JSON = new MediaType("application", "geo+json", StandardCharsets.UTF_8);
 
+	/** Who may import: the same roles as the import page. */
+	static final Role[] IMPORTERS = { Role.ANALYST, Role.ADMIN };
+
 	private final Geography geography;
 	private final Demographics demographics;
-	private final Agencies agencies;
-
-	AreasController(Geography geography, Demographics demographics, Agencies agencies) {
+	AreasController(Geography geography, Demographics demographics) {
 		this.geography = geography;
 		this.demographics = demographics;
-		this.agencies = agencies;
 	}
 
 	/** The areas of a kind that have demographics: id, code, name, population and further figures. */
 	@GetMapping(path = "/demographics", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<AreaDemographics> demographics(@RequestParam(defaultValue = "neighbourhood") String kind) {
-		return demographics.list(defaultAgency(), AreaKind.parse(kind));
+		return demographics.list(ownAgency(), AreaKind.parse(kind));
 	}
 
 	/**
@@ -67,13 +69,14 @@ class AreasController {
 			@RequestParam(defaultValue = "neighbourhood") String kind,
 			@RequestParam(required = false) String codeColumn, @RequestParam(required = false) String nameColumn,
 			@RequestParam(required = false) String populationColumn) throws IOException {
+		SignedInStaff.require(IMPORTERS);
 		DemographicsImportOptions options = new DemographicsImportOptions(AreaKind.parse(kind), codeColumn, nameColumn,
 				populationColumn);
 		String sourceName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
 				: file.getOriginalFilename();
 		DemographicsImportResult result;
 		try (InputStream in = file.getInputStream()) {
-			result = demographics.importCsv(defaultAgency(), in, sourceName, options);
+			result = demographics.importCsv(ownAgency(), in, sourceName, options);
 		}
 		if (result.rejected()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -88,7 +91,7 @@ class AreasController {
 	/** A FeatureCollection with properties {@code id}, {@code code} and {@code name}; empty when none are imported. */
 	@GetMapping
 	ResponseEntity<byte[]> areas(@RequestParam(defaultValue = "neighbourhood") String kind) {
-		String body = geography.areasAsGeoJson(defaultAgency(), AreaKind.parse(kind));
+		String body = geography.areasAsGeoJson(ownAgency(), AreaKind.parse(kind));
 		return ResponseEntity.ok().contentType(GEO_JSON).body(body.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -101,12 +104,13 @@ class AreasController {
 			@RequestParam(defaultValue = "neighbourhood") String kind,
 			@RequestParam(defaultValue = "NHD_NUM") String idProperty,
 			@RequestParam(defaultValue = "NHD_NAME") String nameProperty) throws IOException {
+		SignedInStaff.require(IMPORTERS);
 		AreaImportOptions options = new AreaImportOptions(AreaKind.parse(kind), idProperty, nameProperty);
 		String sourceName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
 				: file.getOriginalFilename();
 		AreaImportResult result;
 		try (InputStream in = file.getInputStream()) {
-			result = geography.importAreas(defaultAgency(), in, sourceName, options);
+			result = geography.importAreas(ownAgency(), in, sourceName, options);
 		}
 		ImportResponse response = ImportResponse.of(result);
 		if (result.imported() + result.updated() + result.unchanged() == 0 && result.rejected() > 0) {
@@ -127,8 +131,8 @@ class AreasController {
 		return problem;
 	}
 
-	private AgencyId defaultAgency() {
-		return agencies.defaultAgency().id();
+	private static AgencyId ownAgency() {
+		return SignedInStaff.agency();
 	}
 
 	/** {@link AreaImportResult} with its {@code rejected} count spelled out for JSON clients. */

@@ -3,6 +3,7 @@ package org.beacon.identity.internal;
 import java.util.Set;
 
 import org.beacon.agency.Agencies;
+import org.beacon.identity.AuditTrail;
 import org.beacon.identity.NewStaffAccount;
 import org.beacon.identity.Role;
 import org.beacon.identity.StaffAccountRejectedException;
@@ -30,12 +31,14 @@ class AdminBootstrap {
 
 	private final JdbcStaffAccounts accounts;
 	private final Agencies agencies;
+	private final JdbcAuditTrail audit;
 	private final String configuredPassword;
 
-	AdminBootstrap(JdbcStaffAccounts accounts, Agencies agencies,
+	AdminBootstrap(JdbcStaffAccounts accounts, Agencies agencies, JdbcAuditTrail audit,
 			@Value("${beacon.admin.password:}") String configuredPassword) {
 		this.accounts = accounts;
 		this.agencies = agencies;
+		this.audit = audit;
 		this.configuredPassword = configuredPassword;
 	}
 
@@ -54,8 +57,10 @@ class AdminBootstrap {
 				throw new IllegalStateException("BEACON_ADMIN_PASSWORD (beacon.admin.password): " + e.getMessage(), e);
 			}
 		}
-		boolean created = accounts.createIfAbsent(new NewStaffAccount(agencies.defaultAgency().id(), ADMIN,
-				"Administrator", Set.of(Role.ADMIN), password, true));
+		// the server does this of its own accord: the audit trail says so, not "the OS user on the command line"
+		boolean created = audit.onBehalfOf(AuditTrail.SYSTEM, AuditTrail.STARTUP,
+				() -> accounts.createIfAbsent(new NewStaffAccount(agencies.defaultAgency().id(), ADMIN,
+						"Administrator", Set.of(Role.ADMIN), password, true)));
 		if (!created) {
 			return;
 		}

@@ -14,6 +14,7 @@ import org.beacon.identity.AuditLog;
 import org.beacon.identity.AuditTrail;
 import org.beacon.shared.AgencyId;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -38,8 +39,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 class JdbcAuditTrail implements AuditTrail, AuditLog {
 
-	/** Stands in for the address of work that no HTTP request started. */
+	/** Stands in for the address of work that no HTTP request started, in a command-line run. */
 	static final String NO_REQUEST_ADDRESS = "cli";
+
+	/** The same in the web application: its own work (listeners, schedules) that no request started. */
+	static final String SERVER_ADDRESS = "server";
 
 	/** Who a background task acts for ({@link #onBehalfOf}); empty on every other thread. */
 	private static final ThreadLocal<Actor> BEHALF = new ThreadLocal<>();
@@ -47,9 +51,12 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
+	private final boolean server;
 
-	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+			Environment environment) {
 		this.jdbc = jdbc;
+		this.server = environment.matchesProfiles("serve");
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -62,6 +69,11 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	}
 
 	@Override
+	public void record(AgencyId agency, String action, String target, String outcome) {
+		recordFor(agency, action, target, outcome);
+	}
+
+	@Override
 	public void record(String actor, String sourceAddress, String action, String target, String outcome) {
 		append(null, actor, sourceAddress, action, target, outcome);
 	}
@@ -69,7 +81,7 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	@Override
 	public <T> T onBehalfOf(String actor, String sourceAddress, Supplier<T> work) {
 		Actor previous = BEHALF.get();
-		BEHALF.set(new Actor(actor, sourceAddress == null ? NO_REQUEST_ADDRESS : sourceAddress, null));
+		BEHALF.set(new Actor(actor, sourceAddress == null ? noRequestAddress() : sourceAddress, null));
 		try {
 			return work.get();
 		}
@@ -115,10 +127,12 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 	}
 
 	/**
-	 * Who is acting: the person a background task acts for ({@link #onBehalfOf}); the signed-in user and their address; {@code anonymous} for a request nobody signed
-	 * in to; the operating-system user at address {@code cli} for work no request started.
+	 * Who is acting: the person a background task acts for ({@link #onBehalfOf}); the signed-in user and
+	 * their address; {@code anonymous} for a request nobody signed in to; for work no request started, the
+	 * operating-system user at address {@code cli} on the command line, {@code system} at {@code server} in
+	 * the web application.
 	 */
-	private static Actor currentActor() {
+	private Actor currentActor() {
 		Actor behalf = BEHALF.get();
 		if (behalf != null) {
 			return behalf;
@@ -128,9 +142,13 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 		String address = requestAddress();
 		String name = signedIn ? authentication.getName()
-				: address != null ? "anonymous" : System.getProperty("user.name", "system");
+				: address != null ? "anonymous" : server ? SYSTEM : System.getProperty("user.name", SYSTEM);
 		AgencyId agency = signedIn && authentication.getPrincipal() instanceof StaffPrincipal staff ? staff.agency() : null;
-		return new Actor(name, address == null ? NO_REQUEST_ADDRESS : address, agency);
+		return new Actor(name, address == null ? noRequestAddress() : address, agency);
+	}
+
+	private String noRequestAddress() {
+		return server ? SERVER_ADDRESS : NO_REQUEST_ADDRESS;
 	}
 
 	private void append(AgencyId agency, String actor, String address, String action, String target, String outcome) {

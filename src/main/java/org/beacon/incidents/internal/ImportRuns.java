@@ -69,6 +69,18 @@ class ImportRuns {
 	void errorReport(long run, Consumer<RowError> consumer) {
 		String file = jdbc.sql("SELECT file_name FROM import_run WHERE id = :id").param("id", run).query(String.class)
 				.optional().orElseThrow(() -> new IllegalArgumentException("no import run " + run));
+		errors(run, file, consumer);
+	}
+
+	/** The same for a run of {@code agency}; another agency's run counts as unknown. */
+	void errorReport(AgencyId agency, long run, Consumer<RowError> consumer) {
+		String file = jdbc.sql("SELECT file_name FROM import_run WHERE id = :id AND agency_id = :agency")
+				.param("id", run).param("agency", agency.value()).query(String.class).optional()
+				.orElseThrow(() -> new IllegalArgumentException("no import run " + run));
+		errors(run, file, consumer);
+	}
+
+	private void errors(long run, String file, Consumer<RowError> consumer) {
 		try (var rows = jdbc.sql("""
 				SELECT line_number, column_name, bad_value, rule FROM import_error WHERE run_id = :run
 				ORDER BY line_number, id""").param("run", run)

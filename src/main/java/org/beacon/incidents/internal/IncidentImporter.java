@@ -110,14 +110,16 @@ class IncidentImporter implements IncidentImports {
 			columnsRead.keep(reader.columnsRead());
 		}
 		catch (ImportRejectedException e) {
-			audit("incidents.import", sourceName, "failure");
+			audit(agency, sourceName, "failure");
 			throw e;
 		}
 		catch (IllegalArgumentException e) {
-			audit("incidents.import", sourceName, "failure");
+			audit(agency, sourceName, "failure");
 			throw new ImportRejectedException(sourceName + ": " + e.getMessage());
 		}
 		long run = runs.start(agency, profile.source(), profile.name(), sourceName, clock.instant());
+		// before any row is committed, so an import killed halfway is on record with what it wrote
+		audit(agency, sourceName, "started");
 		ImportSession session = new ImportSession(agency, profile.source(), run, store, runs, transactions,
 				settings.reportedErrors(), clock);
 		try {
@@ -131,7 +133,7 @@ class IncidentImporter implements IncidentImports {
 							result.updated(), result.reversed()));
 				}
 			});
-			audit("incidents.import", sourceName, "success");
+			audit(agency, sourceName, "success");
 			double seconds = (System.nanoTime() - started) / 1e9;
 			log.info("{}: {} in {} s ({} rows/s, from opening the file to the last commit)", sourceName,
 					result.summary(), String.format(Locale.ROOT, "%.2f", seconds),
@@ -140,7 +142,7 @@ class IncidentImporter implements IncidentImports {
 		}
 		catch (RuntimeException e) {
 			runs.finish(run, "failed", e.toString(), clock.instant());
-			audit("incidents.import", sourceName, "failure");
+			audit(agency, sourceName, "failure");
 			throw e;
 		}
 	}
@@ -150,8 +152,13 @@ class IncidentImporter implements IncidentImports {
 		runs.errorReport(runId, consumer);
 	}
 
-	private void audit(String action, String target, String outcome) {
-		audit.ifAvailable(trail -> trail.record(action, target, outcome));
+	@Override
+	public void errorReport(AgencyId agency, long runId, Consumer<ImportResult.RowError> consumer) {
+		runs.errorReport(agency, runId, consumer);
+	}
+
+	private void audit(AgencyId agency, String target, String outcome) {
+		audit.ifAvailable(trail -> trail.record(agency, "incidents.import", target, outcome));
 	}
 
 	/** The stream itself, or gunzipped when it starts with the gzip magic bytes (whatever its name). */

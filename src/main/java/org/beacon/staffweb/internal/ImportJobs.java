@@ -118,9 +118,16 @@ public class ImportJobs implements DisposableBean {
 		return whenAbsentOnly.get() && repository.insert(id, agency, sourceName, startedBy, -1, now);
 	}
 
-	/** Runs work for a claimed job on the import threads; the work reports through the job id. */
+	/**
+	 * Runs the server's own work for a claimed job on the import threads, e.g. the demo sample it loads at
+	 * start-up; the work reports through the job id. Nobody asked for it, so the audit trail records it as
+	 * {@link AuditTrail#SYSTEM} at {@link AuditTrail#STARTUP}.
+	 */
 	public void runInBackground(Runnable work) {
-		executor.execute(work);
+		executor.execute(() -> onBehalfOf(new Requester(AuditTrail.SYSTEM, AuditTrail.STARTUP), () -> {
+			work.run();
+			return null;
+		}));
 	}
 
 	/**
@@ -138,7 +145,7 @@ public class ImportJobs implements DisposableBean {
 		catch (IOException e) {
 			// the importer never saw the file, so it recorded nothing
 			fail(id, "could not read " + sourceName + ": " + e.getMessage());
-			auditTrail.ifAvailable(trail -> trail.record("incidents.import", sourceName, "failure"));
+			auditTrail.ifAvailable(trail -> trail.record(agency, "incidents.import", sourceName, "failure"));
 			throw new UncheckedIOException(e);
 		}
 		try (in) {

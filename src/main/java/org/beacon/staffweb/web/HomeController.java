@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.IncidentQueries;
 import org.beacon.incidents.IncidentRow;
@@ -49,6 +50,11 @@ class HomeController {
 		this.map = map;
 	}
 
+	/** The signed-in staff member's agency: what they see and where their uploads go. */
+	private Agency ownAgency() {
+		return agencies.get(SignedInStaff.agency());
+	}
+
 	/** One row of the table as shown: local time, category label and the record's own words. */
 	public record TableRow(String occurred, String category, String description, String address, String neighbourhood) {
 	}
@@ -70,7 +76,7 @@ class HomeController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String category, @RequestParam(defaultValue = "1") int page,
 			Model model) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		IncidentSelection selection = selections.resolve(agency, from, to, category);
 		model.addAttribute("agency", agency);
 		model.addAttribute("selection", selection);
@@ -90,7 +96,7 @@ class HomeController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String category, @RequestParam(defaultValue = "1") int page,
 			Model model) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		model.addAttribute("table", table(agency, selections.resolve(agency, from, to, category), page));
 		return "home :: incidents-table";
 	}
@@ -110,7 +116,7 @@ class HomeController {
 	}
 
 	private Optional<ImportJob> demoLoading() {
-		return jobs.find(agencies.defaultAgency().id(), ImportJob.DEMO)
+		return jobs.find(ownAgency().id(), ImportJob.DEMO)
 				.filter(job -> !job.finished() && !job.stalled(jobs.now()));
 	}
 

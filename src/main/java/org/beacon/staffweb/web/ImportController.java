@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.geography.AreaImportOptions;
 import org.beacon.geography.AreaImportResult;
 import org.beacon.geography.AreaKind;
@@ -62,9 +63,14 @@ class ImportController {
 		this.auditTrail = auditTrail;
 	}
 
+	/** The signed-in staff member's agency: what they see and where their uploads go. */
+	private Agency ownAgency() {
+		return agencies.get(SignedInStaff.agency());
+	}
+
 	@GetMapping("/import")
 	String page(@RequestParam(required = false) String job, Model model) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		if (job != null) {
 			jobs.find(agency.id(), job).ifPresent(found -> model.addAttribute("job", found));
 		}
@@ -76,7 +82,7 @@ class ImportController {
 			@RequestParam(defaultValue = "stl-slmpd") String profile, @RequestParam(defaultValue = "") String columns,
 			Principal principal, HttpServletRequest request, HttpServletResponse response, Model model)
 			throws IOException {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		List<String> errors = new ArrayList<>();
 		Map<String, String> columnMap = Map.of();
 		if (file == null || file.isEmpty()) {
@@ -118,7 +124,7 @@ class ImportController {
 			@RequestParam(defaultValue = "NEIGHBOURHOOD") AreaKind kind, @RequestParam(defaultValue = "") String idProperty,
 			@RequestParam(defaultValue = "") String nameProperty, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		List<String> errors = new ArrayList<>();
 		if (file == null || file.isEmpty()) {
 			errors.add("file: choose a GeoJSON FeatureCollection to upload");
@@ -153,11 +159,11 @@ class ImportController {
 	/** The job's status as a fragment; it polls itself every second while the job runs. */
 	@GetMapping("/import/jobs/{id}")
 	String job(@PathVariable String id, Model model) {
-		ImportJob job = jobs.find(agencies.defaultAgency().id(), id)
+		ImportJob job = jobs.find(ownAgency().id(), id)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import job " + id));
 		model.addAttribute("job", job);
 		model.addAttribute("stalled", job.stalled(jobs.now()));
-		model.addAttribute("zone", agencies.defaultAgency().timeZone());
+		model.addAttribute("zone", ownAgency().timeZone());
 		model.addAttribute("poll", true);
 		return "import/job :: job";
 	}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.identity.AuditTrail;
@@ -52,12 +53,17 @@ class IncidentDataController {
 		this.auditTrail = auditTrail;
 	}
 
+	/** The signed-in staff member's agency: what they see and where their uploads go. */
+	private Agency ownAgency() {
+		return agencies.get(SignedInStaff.agency());
+	}
+
 	/** {@code {from, to, category, total, inAreas, areas: {id: count}, monthly: [{month, count}], breaks}}. */
 	@GetMapping("/incidents/summary.json")
 	Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String category) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		return summaries.summary(agency.id(), selections.resolve(agency, from, to, category));
 	}
 
@@ -65,14 +71,14 @@ class IncidentDataController {
 	@GetMapping("/areas/neighbourhoods.geojson")
 	ResponseEntity<String> neighbourhoods() {
 		return ResponseEntity.ok().contentType(GEO_JSON)
-				.body(geography.areasAsGeoJson(agencies.defaultAgency().id(), AreaKind.NEIGHBOURHOOD));
+				.body(geography.areasAsGeoJson(ownAgency().id(), AreaKind.NEIGHBOURHOOD));
 	}
 
 	@GetMapping("/incidents/export.csv")
 	void exportCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String category, HttpServletResponse response) throws IOException {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		IncidentSelection selection = selections.resolve(agency, from, to, category);
 		start(response, new MediaType("text", "csv", StandardCharsets.UTF_8),
 				selection.fileStem() + ".csv");
@@ -84,7 +90,7 @@ class IncidentDataController {
 	void exportGeoJson(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String category, HttpServletResponse response) throws IOException {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = ownAgency();
 		IncidentSelection selection = selections.resolve(agency, from, to, category);
 		start(response, GEO_JSON, selection.fileStem() + ".geojson");
 		audited(selection, "geojson",

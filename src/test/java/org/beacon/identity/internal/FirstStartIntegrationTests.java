@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -56,6 +57,9 @@ class FirstStartIntegrationTests {
 	@Autowired
 	Agencies agencies;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void logsAGeneratedTemporaryPasswordOnceThatWorksForTheFirstLogin(CapturedOutput output) throws Exception {
 		Matcher logged = LOGGED_PASSWORD.matcher(output.getAll());
@@ -67,6 +71,15 @@ class FirstStartIntegrationTests {
 
 		assertThat(output.getAll().split("Beacon created the administrator account", -1)).hasSize(2);
 		mvc.perform(formLogin("/login").user("admin").password(password)).andExpect(redirectedUrl("/account/password"));
+	}
+
+	@Test
+	void recordsTheAdministratorsCreationAsTheServersStartupWork() {
+		assertThat(jdbc.sql("""
+				SELECT actor, source_address, agency_id FROM audit_event
+				WHERE action = 'identity.account.create' AND target = 'admin roles=ADMIN'""")
+				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getLong(3))).list())
+				.containsExactly(List.of("system", "startup", agencies.defaultAgency().id().value()));
 	}
 
 	@Test

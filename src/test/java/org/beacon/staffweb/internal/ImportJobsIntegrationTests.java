@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,6 +117,37 @@ class ImportJobsIntegrationTests {
 		assertThat(geography.areas(agency, AreaKind.NEIGHBOURHOOD)).hasSize(88);
 		// 299 records stored, one of them reversed by the excerpt's Count = -1 row and so not counted
 		assertThat(incidents.count(new IncidentFilter(agency, null, null, Set.of()))).isEqualTo(298);
+	}
+
+	@Test
+	void recordsTheDemoLoadAsTheServersStartupWorkOfTheDefaultAgency() throws Exception {
+		long mark = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_event").query(Long.class).single();
+
+		loader().onReady();
+
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (jobs.find(agency, ImportJob.DEMO).filter(ImportJob::finished).isEmpty()
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+		assertThat(jobs.find(agency, ImportJob.DEMO).orElseThrow().status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(jdbc.sql("""
+				SELECT actor, source_address, agency_id, outcome FROM audit_event
+				WHERE seq > :mark AND action = 'incidents.import' ORDER BY seq""").param("mark", mark)
+				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list())
+				.containsExactly(List.of("system", "startup", agency.value(), "started"),
+						List.of("system", "startup", agency.value(), "success"));
+	}
+
+	@Test
+	void loadsNothingWhenTheDemoIsDisabled() {
+		new DemoSampleLoader(agencies, geography, incidents, jobs,
+				new ClassPathResource("staffweb/stl-neighborhoods.geojson"),
+				new ClassPathResource("staffweb/stl-sample.csv"), false).onReady();
+
+		assertThat(jobs.find(agency, ImportJob.DEMO)).isEmpty();
+		assertThat(geography.areas(agency, AreaKind.NEIGHBOURHOOD)).isEmpty();
+		assertThat(incidents.count(new IncidentFilter(agency, null, null, Set.of()))).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
 import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
+import org.beacon.identity.IdentityFixtures;
+import org.beacon.identity.Role;
+import org.beacon.identity.WithStaff;
 import org.beacon.incidents.IncidentFilter;
 import org.beacon.incidents.IncidentQueries;
 import org.beacon.shared.AgencyId;
@@ -28,9 +32,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The import page over the real geography and incidents modules: who may use it, uploads, the job status
@@ -70,7 +74,7 @@ class ImportPageIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(username = "olly", roles = "OFFICER")
+	@WithStaff(username = "olly", roles = Role.OFFICER)
 	void forbidsOfficers() {
 		long before = incidents.count(new IncidentFilter(agency, null, null, null));
 		assertThat(mvc.get().uri("/import")).hasStatus(403);
@@ -81,14 +85,14 @@ class ImportPageIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void letsAnalystsAndAdministratorsIn() {
 		assertThat(mvc.get().uri("/import")).hasStatusOk().bodyText()
 				.contains("<label for=\"incident-file\">", "<option value=\"generic\">generic</option>");
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void showsRunningJobAsProgressFragmentThatPollsItself() {
 		assertThat(jobs.claim("job-running", agency, "big.csv.gz", "ana", () -> true)).isTrue();
 		jobs.progressed("job-running", 250, 1000, 12_345);
@@ -103,7 +107,7 @@ class ImportPageIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void showsFinishedJobWithSummaryAndErrorsAndStopsPolling() {
 		assertThat(jobs.claim("job-done", agency, "small.csv", "ana", () -> true)).isTrue();
 		jobs.done("job-done", 300, "read=300 imported=290 updated=0 unchanged=0 rejected=2 reversed=8");
@@ -118,13 +122,13 @@ class ImportPageIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void answersNotFoundForAnotherAgencysOrUnknownJob() {
 		assertThat(mvc.get().uri("/import/jobs/nope")).hasStatus(404);
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void importsUploadedCsvInTheBackgroundAndReportsTheSummary() throws Exception {
 		long before = incidents.count(new IncidentFilter(agency, null, null, null));
 		MockMultipartFile csv = new MockMultipartFile("file", "stl-sample.csv", "text/csv",
@@ -144,16 +148,38 @@ class ImportPageIntegrationTests {
 		assertThat(job.startedBy()).isEqualTo("ana");
 		assertThat(incidents.count(new IncidentFilter(agency, null, null, null))).isEqualTo(before + 298);
 		assertThat(body(mvc.get().uri(location).exchange())).contains("<code>read=300 imported=299", "stl-sample.csv");
-		// one entry, by the importer, in the name of who uploaded it and from where
+		// by the importer, in the name of who uploaded it, from where, into which agency: started, then done
 		assertThat(jdbc.sql("""
-				SELECT actor, source_address, target, outcome FROM audit_event
-				WHERE seq > :mark AND action = 'incidents.import'""").param("mark", auditMark)
-				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list())
-				.containsExactly(List.of("ana", "127.0.0.1", "stl-sample.csv", "success"));
+				SELECT actor, source_address, target, outcome, agency_id FROM audit_event
+				WHERE seq > :mark AND action = 'incidents.import' ORDER BY seq""").param("mark", auditMark)
+				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getLong(5))).list())
+				.containsExactly(List.of("ana", "127.0.0.1", "stl-sample.csv", "started", agency.value()),
+						List.of("ana", "127.0.0.1", "stl-sample.csv", "success", agency.value()));
 	}
 
 	@Test
-	@WithMockUser(username = "ana", roles = "ANALYST")
+	void importsAnUploadIntoTheUploadersOwnAgency() throws Exception {
+		AgencyId other = agencies.ensure("import-b", "Agency B", ZoneId.of("America/Chicago"), "auto").id();
+		long before = incidents.count(new IncidentFilter(agency, null, null, null));
+		RequestPostProcessor analystOfB = IdentityFixtures.staff(other, "bea", Role.ANALYST);
+		MockMultipartFile csv = new MockMultipartFile("file", "stl-sample.csv", "text/csv",
+				new ClassPathResource("staffweb/stl-sample.csv").getContentAsByteArray());
+
+		MvcTestResult posted = mvc.post().uri("/import/incidents").with(analystOfB).with(csrf()).multipart().file(csv)
+				.param("profile", "stl-slmpd").exchange();
+
+		String jobId = posted.getResponse().getRedirectedUrl().replace("/import?job=", "");
+		assertThat(awaitFinished(other, jobId).status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(jobs.find(other, jobId)).isPresent();
+		assertThat(jobs.find(agency, jobId)).as("the default agency's page does not list B's job").isEmpty();
+		assertThat(incidents.count(new IncidentFilter(other, null, null, null))).isEqualTo(298);
+		assertThat(incidents.count(new IncidentFilter(agency, null, null, null))).isEqualTo(before);
+		assertThat(mvc.get().uri("/import/jobs/" + jobId).with(analystOfB)).hasStatusOk();
+	}
+
+	@Test
+	@WithStaff(username = "ana", roles = Role.ANALYST)
 	void rejectsGenericProfileWithoutColumnsNamingTheField() {
 		MvcTestResult posted = mvc.post().uri("/import/incidents").with(csrf()).multipart()
 				.file(new MockMultipartFile("file", "x.csv", "text/csv", "a,b\n1,2\n".getBytes()))
@@ -164,7 +190,7 @@ class ImportPageIntegrationTests {
 	}
 
 	@Test
-	@WithMockUser(username = "root", roles = "ADMIN")
+	@WithStaff(username = "root", roles = Role.ADMIN)
 	void importsAreasAtOnceAndShowsTheResult() throws IOException {
 		MockMultipartFile areas = new MockMultipartFile("file", "stl-neighborhoods.geojson", "application/geo+json",
 				new ClassPathResource("staffweb/stl-neighborhoods.geojson").getContentAsByteArray());
@@ -186,6 +212,10 @@ class ImportPageIntegrationTests {
 	}
 
 	private ImportJob awaitFinished(String id) throws InterruptedException {
+		return awaitFinished(agency, id);
+	}
+
+	private ImportJob awaitFinished(AgencyId agency, String id) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			ImportJob job = jobs.find(agency, id).orElseThrow();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
 import org.beacon.agency.Agencies;
 import org.beacon.geography.Geography;
+import org.beacon.identity.IdentityFixtures;
+import org.beacon.identity.Role;
+import org.beacon.identity.WithStaff;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.shared.AgencyId;
 import org.beacon.staffweb.StaffWebFixtures;
@@ -20,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = "beacon.test.context=staff-home")
 @AutoConfigureMockMvc
-@WithMockUser(username = "ana", roles = "ANALYST")
+@WithStaff(username = "ana", roles = Role.ANALYST)
 class StaffHomeIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -140,6 +144,33 @@ class StaffHomeIntegrationTests {
 		// a description a spreadsheet would run as a formula is defused
 		assertThat(lines.get(4)).isEqualTo(id("20-000004") + ",fixture.csv,20-000004,2020-06-01T12:00:00-05:00,140000,VANDALISM,2,"
 				+ "\"'=HYPERLINK(\"\"http://example.org\"\")\",,,,,");
+	}
+
+	@Test
+	void showsAnAnalystOnlyTheirOwnAgencysIncidents() {
+		AgencyId other = agencies.ensure("home-b", "Agency B", ZoneId.of("America/Chicago"), "auto").id();
+		StaffWebFixtures.importCsv(other, imports, StaffWebFixtures.HEADER
+				+ "B-000001,2020-08-08 08:00,30000,ROBBERY,ROBBERY-B,1 B ST,38.63,-90.19,\n");
+		RequestPostProcessor analystOfB = IdentityFixtures.staff(other, "bea", Role.ANALYST);
+
+		JsonNode summary = JSON.readTree(body(mvc.get().uri("/incidents/summary.json?from=2020-01-01&to=2020-12-31")
+				.with(analystOfB).exchange()));
+		String csv = body(mvc.get().uri("/incidents/export.csv?from=2020-01-01&to=2020-12-31").with(analystOfB)
+				.exchange());
+		JsonNode geoJson = JSON.readTree(body(mvc.get().uri("/incidents/export.geojson?from=2020-01-01&to=2020-12-31")
+				.with(analystOfB).exchange()));
+		String table = body(mvc.get().uri("/?from=2020-01-01&to=2020-12-31").with(analystOfB).exchange());
+
+		assertThat(summary.path("total").asLong()).isEqualTo(1);
+		assertThat(summary.path("monthly").valueStream().filter(month -> month.path("count").asLong() > 0)
+				.map(month -> month.path("month").asString())).containsExactly("2020-08");
+		assertThat(csv.split("\r\n")).hasSize(2);
+		assertThat(csv.split("\r\n")[1]).contains(",B-000001,", "ROBBERY-B");
+		assertThat(geoJson.path("features")).hasSize(1);
+		assertThat(geoJson.path("features").get(0).path("properties").path("source_id").asString()).isEqualTo("B-000001");
+		assertThat(table).contains("ROBBERY-B").doesNotContain("BURGLARY-RESIDENCE/FORCE");
+		// the default agency's analyst still sees the default agency's four, not B's
+		assertThat(json("/incidents/summary.json?from=2020-01-01&to=2020-12-31").path("total").asLong()).isEqualTo(4);
 	}
 
 	@Test
