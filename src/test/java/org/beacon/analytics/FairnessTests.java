@@ -143,6 +143,7 @@ class FairnessTests {
 		return frame(events);
 	}
 
+	/** Events as x, y (metres), day of January 2024 (32 is 1 February and so on) and neighbourhood, at noon UTC. */
 	static IncidentFrame frame(List<double[]> events) {
 		int n = events.size();
 		long[] t = new long[n];
@@ -153,7 +154,7 @@ class FairnessTests {
 			double[] e = events.get(i);
 			x[i] = e[0];
 			y[i] = e[1];
-			t[i] = LocalDate.of(2024, 1, (int) e[2]).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+			t[i] = LocalDate.of(2024, 1, 1).plusDays((long) e[2] - 1).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
 			neighbourhood[i] = (long) e[3];
 		}
 		return new IncidentFrame(t, x, y, lat, lon, category, neighbourhood, PLANE, ZoneOffset.UTC);
