@@ -75,6 +75,34 @@ class FairnessTests {
 				+ "flagged_incidents=4 repeat_flag_rate=0.0000 population=loaded residents=5000");
 	}
 
+	/**
+	 * Three weeks on a 15×15 grid of 100 m cells (one incident in two opposite corners in week 1 fixes the
+	 * grid): 20 incidents a week in cell A (1, 1) in all three weeks, and 20 in cell B (13, 13) in week 1 only.
+	 * Each week's rook Gi* flags the busy cells with their four rook neighbours: week 1 flags A's five and B's
+	 * five (n = 225, x̄ = 42/225, S = 1.879; A's z = (20 − 5x̄)/(S·√((225·5 − 25)/224)) = 4.58), weeks 2 and 3
+	 * A's five (z = 6.63). Pooled over the two week-to-week steps: (5 of 10) + (5 of 5) = 10 of 15 =
+	 * 2/3. A wrong denominator gives something else: the mean of the two steps' rates 0.75, dividing by the
+	 * cells flagged in the later week 10/10 = 1, or by all flags 10/20 = 0.5.
+	 */
+	@Test
+	void poolsTheRepeatFlagRateOverPeriodsWhenOnlySomeFlagsRepeat() {
+		List<double[]> events = new ArrayList<>(); // x, y, day of January 2024, neighbourhood
+		for (int k = 0; k < 20; k++) {
+			events.add(new double[] { 150, 150, 2, 1 });
+			events.add(new double[] { 150, 150, 9, 1 });
+			events.add(new double[] { 150, 150, 16, 1 });
+			events.add(new double[] { 1350, 1350, 3, 2 });
+		}
+		events.add(new double[] { 50, 50, 4, 1 });
+		events.add(new double[] { 1450, 1450, 4, 2 });
+		AnalysisOptions threeWeeks = options("rook", "gistar").withDates(LocalDate.parse("2024-01-01"),
+				LocalDate.parse("2024-01-21"));
+
+		AnalysisTable table = Fairness.fairness(frame(events), threeWeeks, Neighbourhoods.none());
+
+		assertThat(table.summary().get(0)).contains(" repeat_flag_rate=0.6667 ");
+	}
+
 	@Test
 	void leavesThePopulationColumnsOutWhenNoDemographicsAreLoaded() {
 		AnalysisTable table = Fairness.fairness(rowFrame(), options("queen", "kde"), Neighbourhoods.none());
@@ -115,6 +143,7 @@ class FairnessTests {
 		return frame(events);
 	}
 
+	/** Events as x, y (metres), day of January 2024 (32 is 1 February and so on) and neighbourhood, at noon UTC. */
 	static IncidentFrame frame(List<double[]> events) {
 		int n = events.size();
 		long[] t = new long[n];
@@ -125,7 +154,7 @@ class FairnessTests {
 			double[] e = events.get(i);
 			x[i] = e[0];
 			y[i] = e[1];
-			t[i] = LocalDate.of(2024, 1, (int) e[2]).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+			t[i] = LocalDate.of(2024, 1, 1).plusDays((long) e[2] - 1).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
 			neighbourhood[i] = (long) e[3];
 		}
 		return new IncidentFrame(t, x, y, lat, lon, category, neighbourhood, PLANE, ZoneOffset.UTC);

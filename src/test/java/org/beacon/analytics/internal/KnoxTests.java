@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -125,6 +126,76 @@ class KnoxTests {
 				.containsExactly(bruteForce(events, fractional, NRC_DAYS, metric));
 			assertThat(second.observed()).as("%s wide", metric)
 				.containsExactly(bruteForce(events, fine, manyDays, metric));
+		}
+	}
+
+	@Test
+	void countsCoincidentEventsInTheSamePlaceBandByHand() {
+		// bands [0,1) [1,101) ... m and [0,8) [8,15) [15,22) [22,∞) days. P×3 at (1000, 2000) on day 5, Q×2 at
+		// the same point on day 20, R half a metre east on day 5, E a whole metre east on day 5:
+		// P-P 3 and Q-Q 1 pairs at 0 m 0 d → (0,0); P-Q 6 at 0 m 15 d → (0,2); R-P 3 at 0.5 m 0 d → (0,0);
+		// R-Q 2 at 0.5 m 15 d → (0,2); E-R 1 at 0.5 m 0 d → (0,0); E-P 3 at exactly 1 m 0 d → (1,0) and E-Q 2
+		// → (1,2), on the breakpoint so in the upper band. 21 pairs: 8 + 8 + 3 + 2
+		double[] x = { 1000, 1000, 1000, 1000, 1000, 1000.5, 1001 };
+		double[] y = { 2000, 2000, 2000, 2000, 2000, 2000, 2000 };
+		int[] day = { 5, 5, 5, 20, 20, 5, 5 };
+
+		for (Metric metric : Metric.values()) {
+			for (Strategy strategy : new Strategy[] { Strategy.STORED_PAIRS, Strategy.SPACE_TIME }) {
+				KnoxTable table = Knox.table(x, y, day, NRC_METRES, NRC_DAYS, metric, 0, 1, strategy,
+						Knox.DEFAULT_PAIR_BUDGET);
+
+				assertThat(table.observed()).as("%s %s", metric, strategy)
+					.containsExactly(8, 0, 8, 0, 3, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+			}
+		}
+	}
+
+	@Test
+	void equalsBruteForceWithStacksOfCoincidentEvents() {
+		// clustered events plus stacks of events at one point on one day (40, 7 and 2 deep, the 7 on the same
+		// point as the 40 a day later) and single events within a metre of a stack: the [0, 1) m band holds
+		// hundreds of zero-distance, zero-day pairs
+		Events base = clustered(300, 17);
+		int extra = 40 + 7 + 2 + 3;
+		double[] x = Arrays.copyOf(base.x, base.x.length + extra);
+		double[] y = Arrays.copyOf(base.y, base.y.length + extra);
+		int[] day = Arrays.copyOf(base.day, base.day.length + extra);
+		int i = base.x.length;
+		for (int k = 0; k < 40; k++, i++) {
+			x[i] = 600;
+			y[i] = 500;
+			day[i] = 30;
+		}
+		for (int k = 0; k < 7; k++, i++) {
+			x[i] = 600;
+			y[i] = 500;
+			day[i] = 31;
+		}
+		for (int k = 0; k < 2; k++, i++) {
+			x[i] = base.x[0];
+			y[i] = base.y[0];
+			day[i] = base.day[0];
+		}
+		double[][] near = { { 600.5, 500, 30 }, { 600, 500.999, 38 }, { 601, 500, 30 } };
+		for (double[] e : near) {
+			x[i] = e[0];
+			y[i] = e[1];
+			day[i++] = (int) e[2];
+		}
+		Events events = new Events(x, y, day);
+		for (Metric metric : Metric.values()) {
+			long[] expected = bruteForce(events, NRC_METRES, NRC_DAYS, metric);
+			// the stacks alone: 40·39/2 + 7·6/2 + 40·7 pairs at 0 m within a week
+			assertThat(expected[0]).as("%s same place, same week", metric).isGreaterThan(780 + 21 + 280);
+			for (Strategy strategy : new Strategy[] { Strategy.STORED_PAIRS, Strategy.SPACE_TIME }) {
+				for (int budget : new int[] { Knox.DEFAULT_PAIR_BUDGET, 1 }) {
+					KnoxTable table = Knox.table(x, y, day, NRC_METRES, NRC_DAYS, metric, 0, 1, strategy, budget);
+
+					assertThat(table.observed()).as("%s %s budget %d", metric, strategy, budget)
+						.containsExactly(expected);
+				}
+			}
 		}
 	}
 
