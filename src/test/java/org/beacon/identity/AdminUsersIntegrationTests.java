@@ -16,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+
 import org.beacon.agency.Agencies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +180,20 @@ class AdminUsersIntegrationTests {
 		mvc.perform(post("/admin/audit/verify").session(session).with(csrf()))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Audit trail intact")));
+	}
+
+	@Test
+	void showsAnAdministratorOnlyTheAuditEntriesOfTheirOwnAgency() throws Exception {
+		var otherAgency = agencies.ensure("audit-b", "Agency B", ZoneId.of("America/Chicago"), "auto").id();
+		String otherAdmin = account(accounts, otherAgency, "admin-b", Role.ADMIN).username();
+		login(mvc, otherAdmin, PASSWORD);
+		mvc.perform(formLogin("/login").user("nobody-" + uniqueName("x")).password("wrong password"));
+
+		String page = mvc.perform(get("/admin/audit").session(session)).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(page).as("agency B's administrator signed in: agency A's administrator does not see it")
+				.doesNotContain(otherAdmin).contains("nobody-");
 	}
 
 	@Test

@@ -120,6 +120,15 @@ class JdbcAuditTrail implements AuditTrail, AuditLog {
 				""").param("limit", Math.max(0, limit)).query(JdbcAuditTrail::entry).list();
 	}
 
+	@Override
+	public List<AuditEntry> latest(AgencyId agency, int limit) {
+		return jdbc.sql("""
+				SELECT seq, occurred_at, agency_id, actor, source_address, action, target, outcome, prev_hash, hash
+				FROM audit_event WHERE agency_id = :agency OR agency_id IS NULL ORDER BY seq DESC
+				FETCH FIRST :limit ROWS ONLY
+				""").param("agency", agency.value()).param("limit", Math.max(0, limit)).query(JdbcAuditTrail::entry).list();
+	}
+
 	/** The client address of the HTTP request this thread serves, or {@code null} outside a request. */
 	static String requestAddress() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet

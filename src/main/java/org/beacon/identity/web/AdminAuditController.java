@@ -2,13 +2,17 @@ package org.beacon.identity.web;
 
 import org.beacon.identity.AuditLog;
 import org.beacon.identity.AuditTrail;
+import org.beacon.identity.SignedInStaff;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The newest audit entries, and a button that verifies the whole chain (role ADMIN). */
+/**
+ * The newest audit entries of the administrator's agency (and those of no agency), and a button that verifies
+ * the whole chain (role ADMIN).
+ */
 @Controller
 @RequestMapping("/admin/audit")
 class AdminAuditController {
@@ -25,7 +29,7 @@ class AdminAuditController {
 
 	@GetMapping
 	String latest(Model model) {
-		model.addAttribute("entries", log.latest(SHOWN));
+		model.addAttribute("entries", log.latest(SignedInStaff.agency(), SHOWN));
 		model.addAttribute("shown", SHOWN);
 		return "admin/audit";
 	}
