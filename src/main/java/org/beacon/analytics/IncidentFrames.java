@@ -130,7 +130,33 @@ public class IncidentFrames {
 				filter.categories(), columns);
 		log.info("{}: {} rows, {} kept, {} unreadable, {} outside the filter or not counted", file.getFileName(),
 				skipped.rows(), columns.size(), skipped.unreadable(), skipped.filteredOut());
-		return project(columns, filter, projection, areas);
+		IncidentFrame frame = project(columns, filter, projection, areas);
+		locateNeighbourhoods(frame, filter.agency());
+		return frame;
+	}
+
+	/**
+	 * Gives a CSV's rows without a neighbourhood number (a generic file) the one of the imported neighbourhood
+	 * holding them, keyed by its code as {@link #neighbourhoods(AgencyId, boolean)} keys a CSV's.
+	 */
+	private void locateNeighbourhoods(IncidentFrame frame, AgencyId agency) {
+		long[] keys = frame.neighbourhood();
+		Map<Long, Long> keyOfId = new HashMap<>();
+		for (Area area : geography.areas(agency, AreaKind.NEIGHBOURHOOD)) {
+			Long key = key(area, true);
+			if (key != null) {
+				keyOfId.put(area.id(), key);
+			}
+		}
+		if (keyOfId.isEmpty()) {
+			return;
+		}
+		var locator = geography.locator(agency);
+		for (int i = 0; i < keys.length; i++) {
+			if (keys[i] == 0) {
+				keys[i] = keyOfId.getOrDefault(locator.locate(AreaKind.NEIGHBOURHOOD, frame.lat()[i], frame.lon()[i]), 0L);
+			}
+		}
 	}
 
 	/**
