@@ -5,13 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
-import com.uber.h3core.H3Core;
-import com.uber.h3core.util.LatLng;
-
-import org.beacon.analytics.internal.AreaShapes;
 import org.beacon.analytics.internal.CellRings;
 import org.beacon.analytics.internal.EmergingHotSpotAnalysis;
 import org.beacon.analytics.internal.GiStarResult;
@@ -23,8 +17,6 @@ import org.beacon.analytics.internal.Knox;
 import org.beacon.analytics.internal.KnoxTable;
 import org.beacon.analytics.internal.Periods;
 import org.beacon.analytics.internal.UnitsDone;
-import org.beacon.shared.H3Library;
-import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -157,63 +149,10 @@ public class AnalyticsEngine {
 	 */
 	public AnalysisTable counts(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 		return switch (options.countsBy()) {
-			case "area" -> countsByArea(frame, neighbourhoods);
-			case "h3" -> countsByH3(frame, options.h3Resolution());
+			case "area" -> AreaCounts.byArea(frame, neighbourhoods);
+			case "h3" -> AreaCounts.byH3(frame, options.h3Resolution());
 			default -> counts(frame, options);
 		};
-	}
-
-	/**
-	 * Incidents per neighbourhood (as the frame keys them; 0 for incidents in none), with its boundary for
-	 * maps. Every known neighbourhood has a row, 0 included, unless the frame was limited to chosen ones: then
-	 * the neighbourhoods holding its incidents.
-	 */
-	AnalysisTable countsByArea(IncidentFrame frame, Neighbourhoods neighbourhoods) {
-		TreeMap<Long, Integer> counts = new TreeMap<>();
-		for (long key : frame.neighbourhood()) {
-			counts.merge(key, 1, Integer::sum);
-		}
-		TreeSet<Long> keys = new TreeSet<>(counts.keySet());
-		if (frame.studyArea().source() != StudyArea.Source.NEIGHBOURHOODS) {
-			keys.addAll(neighbourhoods.codes().keySet());
-		}
-		List<Object[]> rows = new ArrayList<>();
-		List<double[]> rings = new ArrayList<>();
-		for (long key : keys) {
-			rows.add(new Object[] { key, neighbourhoods.code(key), neighbourhoods.name(key), counts.getOrDefault(key, 0) });
-			Geometry shape = neighbourhoods.shapes().get(key);
-			rings.add(shape == null ? null : AreaShapes.rings(shape));
-		}
-		return new AnalysisTable("counts", List.of("neighbourhood_id", "code", "name", "count"), rows, rings,
-				List.of("incidents=" + frame.size() + " neighbourhoods=" + rows.size() + " by=area"));
-	}
-
-	/**
-	 * Incidents per H3 cell ({@code latLngToCell} at {@code resolution}) holding at least one, in cell id order,
-	 * with the cell's centre and hexagon (pentagon) for maps.
-	 */
-	AnalysisTable countsByH3(IncidentFrame frame, int resolution) {
-		H3Core h3 = H3Library.core();
-		TreeMap<Long, Integer> counts = new TreeMap<>();
-		for (int i = 0; i < frame.size(); i++) {
-			counts.merge(h3.latLngToCell(frame.lat()[i], frame.lon()[i], resolution), 1, Integer::sum);
-		}
-		List<Object[]> rows = new ArrayList<>();
-		List<double[]> rings = new ArrayList<>();
-		for (var cell : counts.entrySet()) {
-			LatLng centre = h3.cellToLatLng(cell.getKey());
-			rows.add(new Object[] { h3.h3ToString(cell.getKey()), centre.lat, centre.lng, cell.getValue() });
-			List<LatLng> boundary = h3.cellToBoundary(cell.getKey());
-			double[] ring = new double[2 * boundary.size() + 2];
-			for (int k = 0; k <= boundary.size(); k++) {
-				LatLng corner = boundary.get(k % boundary.size());
-				ring[2 * k] = corner.lng;
-				ring[2 * k + 1] = corner.lat;
-			}
-			rings.add(ring);
-		}
-		return new AnalysisTable("counts", List.of("h3_cell", "center_lat", "center_lon", "count"), rows, rings,
-				List.of("incidents=" + frame.size() + " cells=" + rows.size() + " by=h3 resolution=" + resolution));
 	}
 
 	/** Incidents per cell, cells of the study area with at least one. */

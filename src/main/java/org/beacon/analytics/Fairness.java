@@ -11,9 +11,11 @@ import org.beacon.analytics.internal.ForecastScoring;
 import org.beacon.analytics.internal.GiStarResult;
 import org.beacon.analytics.internal.Grid;
 import org.beacon.analytics.internal.Periods;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
 
 /**
  * Who a forecast's flagged cells land on, per neighbourhood. The incidents analysed are those from
@@ -270,8 +272,14 @@ final class Fairness {
 			if (neighbourhoods.shapes().isEmpty()) {
 				return;
 			}
-			GeometryFactory factory = new GeometryFactory();
-			var shapes = new TreeMap<>(neighbourhoods.shapes());
+			List<Long> keys = new ArrayList<>(new TreeSet<>(neighbourhoods.shapes().keySet()));
+			List<Envelope> boxes = new ArrayList<>();
+			List<IndexedPointInAreaLocator> locators = new ArrayList<>();
+			for (long key : keys) {
+				Geometry shape = neighbourhoods.shapes().get(key);
+				boxes.add(shape.getEnvelopeInternal());
+				locators.add(new IndexedPointInAreaLocator(shape));
+			}
 			double[] latLon = new double[2];
 			for (int c = 0; c < mask.length; c++) {
 				if (!mask[c]) {
@@ -279,10 +287,9 @@ final class Fairness {
 				}
 				frame.projection().toDegrees(grid.centreX(c % grid.nx()), grid.centreY(c / grid.nx()), latLon);
 				Coordinate centre = new Coordinate(latLon[1], latLon[0]);
-				for (var shape : shapes.entrySet()) {
-					Geometry g = shape.getValue();
-					if (g.getEnvelopeInternal().contains(centre) && g.intersects(factory.createPoint(centre))) {
-						owner[c] = shape.getKey();
+				for (int k = 0; k < keys.size(); k++) {
+					if (boxes.get(k).contains(centre) && locators.get(k).locate(centre) != Location.EXTERIOR) {
+						owner[c] = keys.get(k);
 						break;
 					}
 				}

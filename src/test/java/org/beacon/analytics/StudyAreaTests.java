@@ -78,6 +78,30 @@ class StudyAreaTests {
 		assertThat(table.summary().get(0)).startsWith("incidents=13 cells=75 ");
 	}
 
+	/** Counts, density and emerging rows come only from cells whose centre lies inside. */
+	@Test
+	void leavesCellsOutsideTheBoundaryOutOfCountsDensityAndEmerging() {
+		List<double[]> xy = incidents();
+		xy.add(new double[] { 560, 560 }); // in the cut-out quarter: dropped
+		xy.add(new double[] { 500, 520 }); // on the boundary: kept, but its cell's centre (550, 550) is outside
+		IncidentFrame frame = frame(xy).within(lShape());
+
+		AnalysisTable counts = engine.run("counts", frame, options(), Neighbourhoods.none());
+		AnalysisTable kde = engine.run("kde", frame, options(), Neighbourhoods.none());
+		AnalysisTable emerging = engine.run("emerging", frame, options(), Neighbourhoods.none());
+
+		assertThat(frame.size()).isEqualTo(14);
+		assertThat(counts.rows()).extracting(r -> r[0] + ":" + r[1] + ":" + r[4]).containsExactly("0:0:1", "1:1:10",
+				"1:8:1", "8:1:1");
+		assertThat(kde.rows()).isNotEmpty().noneMatch(StudyAreaTests::outside);
+		assertThat(emerging.rows()).isNotEmpty().noneMatch(StudyAreaTests::outside);
+	}
+
+	private static boolean outside(Object[] row) {
+		int iy = (int) row[0], ix = (int) row[1];
+		return ix >= 10 || iy >= 10 || ix >= 5 && iy >= 5;
+	}
+
 	/**
 	 * PAI = hit rate / area share, the area share's denominator being the 75 study cells: a forecast equal to
 	 * the counts flags ⌊0.04·75⌋ = 3 cells: the hot cell (10 incidents) and two of the three with one; they

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaFixtures;
+import org.beacon.geography.AreaImportOptions;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.shared.AgencyId;
@@ -77,6 +78,23 @@ class AnalyzeCountsByTests {
 			.contains("dropped_incidents=16");
 		assertThat(grid.rows()).isNotEmpty().allSatisfy(r -> assertThat(Integer.parseInt(r[4])).isPositive());
 		assertThat(byArea.rows()).extracting(r -> r[1] + ":" + r[3]).containsExactly("54:5");
+	}
+
+	/** A jurisdiction boundary wins over the union of the areas. */
+	@Test
+	void takesTheJurisdictionBoundaryOverTheUnionOfAreas() {
+		AgencyId id = AreaFixtures.newAgency(agencies, "auto");
+		geography.importAreas(id, AreaFixtures.stLouisFolder(), AreaFixtures.STL_NEIGHBOURHOODS);
+		String agency = agencies.get(id).code();
+		CommandRun before = analyze(agency);
+
+		geography.importAreas(id, AreaFixtures.stLouisFolder().resolve("Academy.geojson"),
+				new AreaImportOptions(AreaKind.JURISDICTION, "NHD_NUM", "NHD_NAME"));
+		CommandRun after = analyze(agency);
+
+		assertThat(before.err()).contains("incidents=10 ").contains("study_area=areas");
+		assertThat(after.err()).contains("incidents=1 ").contains("study_area=jurisdiction")
+			.contains("dropped_incidents=23");
 	}
 
 	/** Each H3 cell's count is the number of points {@code latLngToCell} puts in it at resolution 8. */
