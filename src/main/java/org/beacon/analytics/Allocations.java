@@ -11,7 +11,8 @@ import org.beacon.analytics.internal.MaximumCoverage;
  * Allocation: given N patrol or outreach units and how far each covers, the cells at which to place them so
  * that the most forecast incidents lie within reach, optionally no more than a given number of units per
  * neighbourhood (docs/methods/allocation.md). The forecast is the one {@code options.forecast()} names, for
- * the day after the analysed span; each cell belongs to the neighbourhood most of its incidents carry.
+ * the day after the analysed span, on the study area's cells only ({@link StudyArea}); each cell belongs to
+ * the neighbourhood most of its incidents carry.
  */
 final class Allocations {
 
@@ -22,10 +23,17 @@ final class Allocations {
 	}
 
 	static AnalysisTable allocate(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
 		Backtests.Scores scores = Backtests.scores(frame, grid, options);
-		long[] owner = Fairness.Study.of(frame, grid, options).owner();
+		long[] owner = Fairness.Study.of(frame, grid, options, neighbourhoods).owner();
 		double[] score = scores.score();
+		boolean[] inside = frame.studyArea().cells(grid);
+		if (inside != null) {
+			// units stand only in the study area, and only its forecast counts
+			for (int c = 0; c < score.length; c++) {
+				score[c] = inside[c] ? score[c] : 0;
+			}
+		}
 		double total = 0;
 		for (double v : score) {
 			total += v;

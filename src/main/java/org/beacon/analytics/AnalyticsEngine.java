@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * Runs the analytics methods on a frame and returns tables: counts, kernel density, Gi* hot spots, Knox
  * near-repeat tables, emerging hot spots, forecasts and backtests ({@link Backtests}). Grids cover the frame's
- * incidents with cells aligned to multiples of the cell size in the frame's projection.
+ * study area ({@link StudyArea}) with cells aligned to multiples of the cell size in the frame's projection;
+ * cells whose centre lies outside it are in no statistic. Every table's summary says which study area it
+ * used ({@code study_area=..}), last but for a backtest, whose last line stays its means.
  */
 @Service
 public class AnalyticsEngine {
@@ -75,7 +77,7 @@ public class AnalyticsEngine {
 			default -> {
 				report.single("analysing");
 				yield switch (method) {
-					case "counts" -> counts(frame, options);
+					case "counts" -> counts(frame, options, neighbourhoods);
 					case "kde" -> kde(frame, options);
 					case "gistar" -> giStar(frame, options);
 					case "allocate" -> Allocations.allocate(frame, options, neighbourhoods);
@@ -84,7 +86,14 @@ public class AnalyticsEngine {
 			}
 		};
 		report.finish();
-		return table;
+		return withStudyArea(table, frame.studyArea());
+	}
+
+	private static AnalysisTable withStudyArea(AnalysisTable table, StudyArea area) {
+		List<String> summary = new ArrayList<>(table.summary());
+		summary.add("backtest".equals(table.method()) ? summary.size() - 1 : summary.size(), area.describe());
+		return new AnalysisTable(table.method(), table.columns(), table.rows(), table.rings(), List.copyOf(summary),
+				table.fairness());
 	}
 
 	/**
@@ -134,22 +143,36 @@ public class AnalyticsEngine {
 				|| "fairness".equals(method) && !"gistar".equals(forecast);
 	}
 
-	/** Incidents per cell, cells with at least one. */
+	/**
+	 * Counts as {@code options.countsBy()} asks: per grid cell ({@link #counts(IncidentFrame, AnalysisOptions)}),
+	 * per neighbourhood or per H3 cell of {@code options.h3Resolution()}.
+	 */
+	public AnalysisTable counts(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods) {
+		return switch (options.countsBy()) {
+			case "area" -> AreaCounts.byArea(frame, neighbourhoods);
+			case "h3" -> AreaCounts.byH3(frame, options.h3Resolution());
+			default -> counts(frame, options);
+		};
+	}
+
+	/** Incidents per cell, cells of the study area with at least one. */
 	public AnalysisTable counts(IncidentFrame frame, AnalysisOptions options) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		boolean[] inside = frame.studyArea().cells(grid);
 		int[] counts = grid.count(frame.x(), frame.y());
 		CellTable table = new CellTable(grid, frame, CELL_COLUMNS);
 		for (int c = 0; c < counts.length; c++) {
-			if (counts[c] > 0) {
+			if (counts[c] > 0 && (inside == null || inside[c])) {
 				table.add(c, counts[c]);
 			}
 		}
 		return table.done("counts", List.of("incidents=" + frame.size() + " cells=" + table.size()));
 	}
 
-	/** Density per km² at cell centres (cells with density above 0), with the bandwidth used. */
+	/** Density per km² at cell centres (study-area cells with density above 0), with the bandwidth used. */
 	public AnalysisTable kde(IncidentFrame frame, AnalysisOptions options) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		boolean[] inside = frame.studyArea().cells(grid);
 		double h = Double.isNaN(options.bandwidth()) ? KernelDensity.defaultBandwidth(frame.x(), frame.y())
 				: options.bandwidth();
 		Kernel kernel = kernel(options.kernel());
@@ -157,7 +180,7 @@ public class AnalyticsEngine {
 		int[] counts = grid.count(frame.x(), frame.y());
 		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "density_km2"));
 		for (int c = 0; c < density.length; c++) {
-			if (density[c] > 0) {
+			if (density[c] > 0 && (inside == null || inside[c])) {
 				table.add(c, counts[c], density[c]);
 			}
 		}
@@ -165,21 +188,27 @@ public class AnalyticsEngine {
 				frame.size(), h, kernel.name().toLowerCase(Locale.ROOT))));
 	}
 
-	/** Gi* on counts of every cell of the covering grid, p, BH-adjusted p and class. */
+	/**
+	 * Gi* on counts of every study-area cell of the grid (neighbours and n from those cells only), p,
+	 * BH-adjusted p and class; cells outside the study area are not in the table.
+	 */
 	public AnalysisTable giStar(IncidentFrame frame, AnalysisOptions options) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		boolean[] inside = frame.studyArea().cells(grid);
 		int[] counts = grid.count(frame.x(), frame.y());
 		double[] values = new double[counts.length];
 		for (int c = 0; c < counts.length; c++) {
 			values[c] = counts[c];
 		}
-		GiStarResult gi = GiStarResult.analyse(values, grid.nx(), grid.ny(), null,
+		GiStarResult gi = GiStarResult.analyse(values, grid.nx(), grid.ny(), inside,
 				neighbourhood(options.weights(), options.cell()), options.fdr());
 		CellTable table = new CellTable(grid, frame, concat(CELL_COLUMNS, "gi_z", "p", "p_fdr", "class"));
 		for (int c = 0; c < counts.length; c++) {
-			table.add(c, counts[c], gi.z()[c], gi.p()[c], gi.pFdr()[c], className(gi.bin()[c]));
+			if (inside == null || inside[c]) {
+				table.add(c, counts[c], gi.z()[c], gi.p()[c], gi.pFdr()[c], className(gi.bin()[c]));
+			}
 		}
-		return table.done("gistar", List.of("incidents=" + frame.size() + " cells=" + counts.length + " hot="
+		return table.done("gistar", List.of("incidents=" + frame.size() + " cells=" + table.size() + " hot="
 				+ gi.hotCells() + " cold=" + gi.coldCells() + " fdr=" + options.fdr()));
 	}
 
@@ -217,7 +246,8 @@ public class AnalyticsEngine {
 	}
 
 	private AnalysisTable emerging(IncidentFrame frame, AnalysisOptions options, ProgressReport report) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		boolean[] inside = frame.studyArea().cells(grid);
 		LocalDate[] span = span(frame, options);
 		Periods periods = Periods.of(span[0], span[1], options.period(), frame.zone());
 		int cells = grid.cells();
@@ -228,7 +258,8 @@ public class AnalyticsEngine {
 		for (int i = 0; i < days.length; i++) {
 			int step = periods.indexOf(days[i]);
 			int c = grid.indexOf(frame.x()[i], frame.y()[i]);
-			if (step >= 0 && c >= 0) {
+			// a cell outside the study area keeps an empty column, so it is no location and nobody's neighbour
+			if (step >= 0 && c >= 0 && (inside == null || inside[c])) {
 				cube[step * cells + c]++;
 				counts[c]++;
 			}

@@ -55,9 +55,16 @@ final class Backtests {
 	 */
 	static AnalysisTable forecast(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
 			UnitsDone iterations) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		boolean[] inside = frame.studyArea().cells(grid);
 		Scores scores = scores(frame, grid, options, iterations);
 		double[] score = scores.score();
+		if (inside != null) {
+			// cells outside the study area are no part of the forecast, nor of its fairness table
+			for (int c = 0; c < score.length; c++) {
+				score[c] = inside[c] ? score[c] : 0;
+			}
+		}
 		String summary = scores.summary();
 		AnalyticsEngine.CellTable table = new AnalyticsEngine.CellTable(grid, frame,
 				List.of("cell_row", "cell_col", "center_lat", "center_lon", "score"));
@@ -99,7 +106,7 @@ final class Backtests {
 		if (options.from() == null || options.to() == null) {
 			throw new IllegalArgumentException("a backtest needs --from and --to");
 		}
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
+		Grid grid = frame.studyArea().grid(frame, options.cell());
 		double[] days = frame.days();
 		Periods periods = Periods.whole(options.from(), options.to(), options.period(), frame.zone());
 		if (periods.size() == 0) {
@@ -108,7 +115,9 @@ final class Backtests {
 		}
 		double[] chosen = options.shares();
 		List<String> labels = shareLabels(chosen);
-		boolean[] inside = studyArea(frame, days, grid, periods.startDays()[0]);
+		// the study area's cells; with no boundary (bounding box), the cells with an incident before the first period
+		boolean[] inside = frame.studyArea().bounded() ? frame.studyArea().cells(grid)
+				: studyArea(frame, days, grid, periods.startDays()[0]);
 		int insideCells = 0;
 		for (boolean b : inside) {
 			insideCells += b ? 1 : 0;

@@ -12,11 +12,18 @@ import org.beacon.analytics.internal.ForecastScoring;
 import org.beacon.analytics.internal.GiStarResult;
 import org.beacon.analytics.internal.Grid;
 import org.beacon.analytics.internal.Periods;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
 
 /**
  * Who a forecast's flagged cells land on, per neighbourhood. The incidents analysed are those from
- * {@code from} to {@code to}; the study area is the cells holding at least one of them, and each such cell
- * belongs to the neighbourhood most of its incidents carry (ties to the lower key). A forecast ({@code naive},
+ * {@code from} to {@code to}. The study area is the cells whose centre lies in the frame's
+ * {@link StudyArea}; with no areas imported (bounding box), the cells holding at least one incident. Each
+ * study cell belongs to the neighbourhood most of its incidents carry (ties to the lower key), or, without
+ * incidents, to the neighbourhood whose boundary holds its centre (0, unknown, if none). A forecast ({@code naive},
  * {@code kde} or {@code sepp}, made for the period after {@code to}) flags the top cells of the study area by
  * score at the largest of the chosen {@code shares} (by default 5 %, the larger of the backtests' 1 % and 5 %:
  * the widest patrol plan scored; ties by cell index; a score of 0 is never flagged); {@code gistar} flags the
@@ -54,13 +61,14 @@ final class Fairness {
 	 */
 	static AnalysisTable fairness(IncidentFrame frame, AnalysisOptions options, Neighbourhoods neighbourhoods,
 			double[] forecast) {
-		Grid grid = Grid.covering(frame.x(), frame.y(), options.cell());
-		Study study = Study.of(frame, grid, options);
+		// a forecast made by Backtests.forecast is on the same grid, the study area's
+		Grid grid = frame.studyArea().grid(frame, options.cell());
+		Study study = Study.of(frame, grid, options, neighbourhoods);
 		boolean hotSpots = "gistar".equals(options.forecast());
 		boolean[] flagged;
 		double repeat;
 		if (hotSpots) {
-			flagged = positive(hotCells(grid, study.cellOf, study.inSpan::get, options));
+			flagged = positive(hotCells(grid, study, study.inSpan::get, options));
 			repeat = hotSpotRepeatRate(frame, grid, study, options);
 		}
 		else {
@@ -185,7 +193,7 @@ final class Fairness {
 		long hotBefore = 0, again = 0;
 		for (int p = 0; p < periods.size(); p++) {
 			int period = p;
-			int[] hot = hotCells(grid, study.cellOf, i -> step[i] == period, options);
+			int[] hot = hotCells(grid, study, i -> step[i] == period, options);
 			if (previous != null) {
 				for (int c = 0; c < hot.length; c++) {
 					if (previous[c] > 0) {
@@ -199,15 +207,16 @@ final class Fairness {
 		return hotBefore == 0 ? Double.NaN : (double) again / hotBefore;
 	}
 
-	private static int[] hotCells(Grid grid, int[] cellOf, java.util.function.IntPredicate keep,
+	private static int[] hotCells(Grid grid, Study study, java.util.function.IntPredicate keep,
 			AnalysisOptions options) {
+		int[] cellOf = study.cellOf;
 		double[] counts = new double[grid.cells()];
 		for (int i = 0; i < cellOf.length; i++) {
 			if (cellOf[i] >= 0 && (keep == null || keep.test(i))) {
 				counts[cellOf[i]]++;
 			}
 		}
-		return GiStarResult.analyse(counts, grid.nx(), grid.ny(), null,
+		return GiStarResult.analyse(counts, grid.nx(), grid.ny(), study.mask,
 				AnalyticsEngine.neighbourhood(options.weights(), options.cell()), options.fdr()).bin();
 	}
 
@@ -220,13 +229,15 @@ final class Fairness {
 	}
 
 	/**
-	 * The analysed span, its incidents, the study area (cells holding any of them) and each study cell's
-	 * neighbourhood (the one most of its incidents carry; ties to the lower key).
+	 * The analysed span, its incidents, the study area (cells whose centre is in the frame's study area, or
+	 * without one the cells holding any incident) and each study cell's neighbourhood (the one most of its
+	 * incidents carry, ties to the lower key; else the one holding its centre). {@code mask} is the study
+	 * area's cells, null without a boundary (Gi* then runs on the whole grid, as before).
 	 */
 	record Study(LocalDate from, LocalDate to, double end, int[] cellOf, java.util.BitSet inSpan,
-			boolean[] inside, long[] owner) {
+			boolean[] inside, long[] owner, boolean[] mask) {
 
-		static Study of(IncidentFrame frame, Grid grid, AnalysisOptions options) {
+		static Study of(IncidentFrame frame, Grid grid, AnalysisOptions options, Neighbourhoods neighbourhoods) {
 			LocalDate[] span = AnalyticsEngine.span(frame, options);
 			double start = Periods.day(span[0], frame.zone());
 			double end = Periods.day(span[1].plusDays(1), frame.zone());
@@ -242,9 +253,16 @@ final class Fairness {
 							Integer::sum);
 				}
 			}
-			boolean[] inside = new boolean[grid.cells()];
+			boolean[] mask = frame.studyArea().cells(grid);
+			boolean[] inside = mask != null ? mask.clone() : new boolean[grid.cells()];
 			long[] owner = new long[grid.cells()];
+			if (mask != null) {
+				ownByBoundary(frame, grid, mask, neighbourhoods, owner);
+			}
 			for (var cell : byCell.entrySet()) {
+				if (mask != null && !mask[cell.getKey()]) {
+					continue;
+				}
 				int most = -1;
 				for (var n : cell.getValue().entrySet()) {
 					if (n.getValue() > most) {
@@ -254,7 +272,37 @@ final class Fairness {
 				}
 				inside[cell.getKey()] = true;
 			}
-			return new Study(span[0], span[1], end, cellOf, inSpan, inside, owner);
+			return new Study(span[0], span[1], end, cellOf, inSpan, inside, owner, mask);
+		}
+
+		/** Each study cell's neighbourhood by the boundary holding its centre, where boundaries are known. */
+		private static void ownByBoundary(IncidentFrame frame, Grid grid, boolean[] mask, Neighbourhoods neighbourhoods,
+				long[] owner) {
+			if (neighbourhoods.shapes().isEmpty()) {
+				return;
+			}
+			List<Long> keys = new ArrayList<>(new TreeSet<>(neighbourhoods.shapes().keySet()));
+			List<Envelope> boxes = new ArrayList<>();
+			List<IndexedPointInAreaLocator> locators = new ArrayList<>();
+			for (long key : keys) {
+				Geometry shape = neighbourhoods.shapes().get(key);
+				boxes.add(shape.getEnvelopeInternal());
+				locators.add(new IndexedPointInAreaLocator(shape));
+			}
+			double[] latLon = new double[2];
+			for (int c = 0; c < mask.length; c++) {
+				if (!mask[c]) {
+					continue;
+				}
+				frame.projection().toDegrees(grid.centreX(c % grid.nx()), grid.centreY(c / grid.nx()), latLon);
+				Coordinate centre = new Coordinate(latLon[1], latLon[0]);
+				for (int k = 0; k < keys.size(); k++) {
+					if (boxes.get(k).contains(centre) && locators.get(k).locate(centre) != Location.EXTERIOR) {
+						owner[c] = keys.get(k);
+						break;
+					}
+				}
+			}
 		}
 	}
 }

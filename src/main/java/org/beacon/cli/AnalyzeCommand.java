@@ -129,6 +129,18 @@ class AnalyzeCommand implements Callable<Integer> {
 					+ "the default), 0 (within the cell only, the 2015 grid model) or a fixed value up to 1000.")
 	String triggerSigma;
 
+	@Option(names = "--counts-by", defaultValue = "grid", paramLabel = "grid|area|h3",
+			description = "counts: per grid cell of --cell metres, per neighbourhood or per H3 cell (default ${DEFAULT-VALUE}).")
+	String countsBy;
+
+	@Option(names = "--h3-resolution", defaultValue = "9", paramLabel = "N",
+			description = "counts --counts-by h3: the H3 resolution, 0 to 15 (default ${DEFAULT-VALUE}).")
+	int h3Resolution;
+
+	@Option(names = "--areas", split = ",", paramLabel = "ID",
+			description = "Only incidents and cells inside these neighbourhoods (the agency's area ids).")
+	Set<Long> areas = Set.of();
+
 	@Option(names = "--out", paramLabel = "FILE", description = "Write the table to this CSV file.")
 	Path out;
 
@@ -182,8 +194,8 @@ class AnalyzeCommand implements Callable<Integer> {
 					: agencies.byCode(agencyCode).orElseThrow(() -> new IllegalArgumentException("no agency '" + agencyCode + "'"));
 			AnalysisOptions options = options();
 			IncidentFilter filter = new IncidentFilter(agency.id(), frameFrom(), to, categories(categories));
-			IncidentFrame frame = csv != null ? frames.fromCsv(csv, profile, columns, filter, projection)
-					: frames.frame(filter);
+			IncidentFrame frame = csv != null ? frames.fromCsv(csv, profile, columns, filter, projection, areas)
+					: frames.frame(filter, areas);
 			AnalysisTable table;
 			try (AnalyzeProgress bar = new AnalyzeProgress(method, System.err)) {
 				boolean showBar = progress != null ? progress : AnalyzeProgress.stderrIsTerminal();
@@ -238,8 +250,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		return new AnalysisOptions(from, to, cell, bandwidth == null ? Double.NaN : bandwidth, kernel, weights, !noFdr,
 				bands == null ? d.spaceBands() : bands, days == null ? d.timeBands() : days, permutations, seed, period,
 				forecast, trainingDays, tau, minLagHours, triggerSigma(), units, radius, maxPerNeighbourhood,
-				shares == null ? d.shares() : shares,
-				d.countsBy(), d.h3Resolution());
+				shares == null ? d.shares() : shares, countsBy, h3Resolution);
 	}
 
 	/** Backtests and forecasts read history before {@code --from}. */

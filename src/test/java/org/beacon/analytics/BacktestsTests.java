@@ -57,8 +57,10 @@ class BacktestsTests {
 				"pei_5", "hit_5");
 		assertThat(table.rows()).extracting(r -> List.of(r).subList(0, 5).toString()).containsExactly(
 				"[2024-01-02, 2, 0.0, 0.0, 0.0]", "[2024-01-03, 2, 2.0, 1.0, 0.5]", "[2024-01-04, 3, 0.0, 0.0, 0.0]");
-		assertThat(table.summary()).containsExactly("method=naive periods=3 mean_pai_1=0.6667 mean_pei_1=0.3333 "
-				+ "mean_hit_1=0.1667 mean_pai_5=0.6667 mean_pei_5=0.3333 mean_hit_5=0.1667");
+		assertThat(table.summary()).containsExactly(
+				"study_area=bounding_box (no areas imported: the grid covers the incidents' bounding box)",
+				"method=naive periods=3 mean_pai_1=0.6667 mean_pei_1=0.3333 mean_hit_1=0.1667 mean_pai_5=0.6667 "
+						+ "mean_pei_5=0.3333 mean_hit_5=0.1667");
 	}
 
 	/**

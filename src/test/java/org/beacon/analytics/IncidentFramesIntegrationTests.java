@@ -8,6 +8,7 @@ import java.util.Set;
 import org.beacon.agency.Agencies;
 import org.beacon.geography.AreaFixtures;
 import org.beacon.geography.AreaKind;
+import org.beacon.geography.AreasImported;
 import org.beacon.geography.Demographics;
 import org.beacon.geography.DemographicsImportOptions;
 import org.beacon.geography.Geography;
@@ -64,6 +65,20 @@ class IncidentFramesIntegrationTests {
 		frames.frame(filter);
 
 		assertThat(incidents.streams()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void dropsTheAgencysFramesWhenItImportsAreas() {
+		AgencyId agency = agencies.defaultAgency().id();
+		// a filter of its own, so the other test's cached frame is not this one
+		IncidentFilter filter = new IncidentFilter(agency, java.time.LocalDate.of(2024, 1, 1), null, Set.of());
+		frames.frame(filter);
+		int before = incidents.streams();
+
+		events.publishEvent(new AreasImported(agency, AreaKind.NEIGHBOURHOOD, 1, 0));
+		frames.frame(filter);
+
+		assertThat(incidents.streams()).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -172,7 +172,8 @@ class AnalyzeCommandTests {
 		assertThat(lines.get(0)).isEqualTo("period_start,events,pai_1,pei_1,hit_1,pai_5,pei_5,hit_5");
 		assertThat(lines.get(1)).startsWith("2024-01-08,3,1.333333333333333").contains(",0.5,");
 		assertThat(lines.get(2)).isEqualTo("2024-01-15,2,2.0,1.0,0.5,2.0,1.0,0.5");
-		assertThat(lines.get(3)).isEqualTo("method=naive periods=2 mean_pai_1=1.6667 mean_pei_1=0.7500 "
+		assertThat(lines.get(3)).startsWith("study_area=bounding_box");
+		assertThat(lines.get(4)).isEqualTo("method=naive periods=2 mean_pai_1=1.6667 mean_pei_1=0.7500 "
 				+ "mean_hit_1=0.4167 mean_pai_5=1.6667 mean_pei_5=0.7500 mean_hit_5=0.4167");
 		assertThat(analyze("counts", "--geojson", geo.toString()).exitCode()).isZero();
 		assertThat(Files.readString(geo)).startsWith("{\"type\":\"FeatureCollection\"").contains("\"count\":4");
@@ -214,7 +215,8 @@ class AnalyzeCommandTests {
 		List<String> lines = run.lines();
 		assertThat(lines.get(0)).isEqualTo("period_start,events,pai_10,pei_10,hit_10");
 		assertThat(lines.get(2)).isEqualTo("2024-01-15,2,2.0,1.0,0.5");
-		assertThat(lines.get(3)).isEqualTo("method=naive periods=2 mean_pai_10=1.6667 mean_pei_10=0.7500 "
+		assertThat(lines.get(3)).startsWith("study_area=bounding_box");
+		assertThat(lines.get(4)).isEqualTo("method=naive periods=2 mean_pai_10=1.6667 mean_pei_10=0.7500 "
 				+ "mean_hit_10=0.4167");
 	}
 
