@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.beacon.agency.Agencies;
+import org.beacon.agency.Agency;
 import org.beacon.identity.internal.StaffPrincipal;
 import org.beacon.shared.AgencyId;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,6 +48,17 @@ public final class SignedInStaff {
 			throw new AccessDeniedException("sign in as staff");
 		}
 		return staff.agency();
+	}
+
+	/**
+	 * The signed-in staff member's agency as a whole record, for the staff pages of every module. A principal
+	 * that is no staff account (there is none in production, where every sign-in loads a staff account; a test's
+	 * mock user) gets the deployment's default agency.
+	 */
+	public static Agency agencyIn(Agencies agencies) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof StaffPrincipal staff ? agencies.get(staff.agency())
+				: agencies.defaultAgency();
 	}
 
 	/** Whether someone is signed in and holds one of {@code roles}: for showing or hiding what they may do. */

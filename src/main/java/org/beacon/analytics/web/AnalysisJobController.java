@@ -13,6 +13,7 @@ import org.beacon.analytics.AnalysisTable;
 import org.beacon.analytics.jobs.AnalysisJob;
 import org.beacon.analytics.jobs.AnalysisJobs;
 import org.beacon.analytics.jobs.AnalysisRequest;
+import org.beacon.identity.SignedInStaff;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -60,7 +61,7 @@ class AnalysisJobController {
 			@RequestParam MultiValueMap<String, String> params, HttpServletRequest http) {
 		String user = AnalyticsAccess.require();
 		AnalysisRequest request = AnalysisParameters.parse(method, params);
-		AnalysisJob job = jobs.start(agencies.defaultAgency().id(), request, user);
+		AnalysisJob job = jobs.start(SignedInStaff.agencyIn(agencies).id(), request, user);
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(base(http) + "/" + job.id()).build()
 				.toUri();
 		return ResponseEntity.accepted().location(location).contentType(MediaType.APPLICATION_JSON)
@@ -104,7 +105,7 @@ class AnalysisJobController {
 
 	private AnalysisJob visible(String id) {
 		String user = AnalyticsAccess.require();
-		return jobs.find(agencies.defaultAgency().id(), id, user, AnalyticsAccess.admin())
+		return jobs.find(SignedInStaff.agencyIn(agencies).id(), id, user, AnalyticsAccess.admin())
 				.orElseThrow(() -> new AnalyticsErrors.NoSuchJob(id));
 	}
 

@@ -12,6 +12,7 @@ import org.beacon.analytics.AnalysisTable;
 import org.beacon.analytics.AnalyticsEngine;
 import org.beacon.analytics.jobs.AnalysisRequest;
 import org.beacon.analytics.jobs.Analyses;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.incidents.OffenseCategory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -82,7 +83,7 @@ class AnalyticsController {
 		String actor = AnalyticsAccess.require();
 		AnalysisRequest request = AnalysisParameters.parse(method, params);
 		String format = AnalysisParameters.format(params);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		AnalysisTable table = analyses.run(agency.id(), request, AnalysisProgress.NONE);
 		return responses.render(table, format, actor, method + " " + request.span());
 	}

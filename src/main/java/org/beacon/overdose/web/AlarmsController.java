@@ -11,6 +11,7 @@ import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.identity.StaffAccounts;
 import org.beacon.overdose.OverdoseEvent;
 import org.beacon.overdose.OverdoseEvents;
@@ -73,7 +74,7 @@ class AlarmsController {
 	@GetMapping("/overdose/alarms")
 	String list(@RequestParam(defaultValue = "new") String show, Model model) {
 		OverdoseAccess.require(OverdoseAccess.READ);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		String state = "new".equals(show) ? "NEW" : "acknowledged".equals(show) ? "ACKNOWLEDGED" : null;
 		List<StoredAlarm> rows = alarms.list(agency.id(), state, 500);
 		if ("new".equals(show)) {
@@ -88,7 +89,7 @@ class AlarmsController {
 	@GetMapping("/overdose/alarms/{id}")
 	String alarm(@PathVariable long id, Model model) {
 		OverdoseAccess.require(OverdoseAccess.READ);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		StoredAlarm alarm = find(agency, id);
 		Map<Long, String> labels = new LinkedHashMap<>();
 		recipients.list(agency.id()).forEach(r -> labels.put(r.id(), r.label()));
@@ -114,7 +115,7 @@ class AlarmsController {
 	@PostMapping("/overdose/alarms/{id}/acknowledge")
 	String acknowledge(@PathVariable long id, @RequestParam(required = false) String note) {
 		String actor = OverdoseAccess.require(OverdoseAccess.RESPOND);
-		responses.acknowledge(agencies.defaultAgency().id(), id, actor, note);
+		responses.acknowledge(SignedInStaff.agencyIn(agencies).id(), id, actor, note);
 		return "redirect:/overdose/alarms/" + id;
 	}
 
@@ -123,7 +124,7 @@ class AlarmsController {
 	@ResponseBody
 	String data(@PathVariable long id) {
 		OverdoseAccess.require(OverdoseAccess.READ);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		StoredAlarm alarm = find(agency, id);
 		var root = JSON.createObjectNode();
 		root.put("method", alarm.method());

@@ -14,6 +14,7 @@ import org.beacon.agency.Agency;
 import org.beacon.geography.Area;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.overdose.EventSource;
 import org.beacon.overdose.OverdoseEvent;
 import org.beacon.overdose.OverdoseEvents;
@@ -62,7 +63,7 @@ class EntryController {
 	@GetMapping("/overdose")
 	String index(Model model) {
 		OverdoseAccess.require(OverdoseAccess.ENTER);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		model.addAttribute("canRead", OverdoseAccess.has(OverdoseAccess.READ));
 		model.addAttribute("canManage", OverdoseAccess.has(OverdoseAccess.MANAGE_RECIPIENTS));
 		model.addAttribute("newAlarms", OverdoseAccess.has(OverdoseAccess.READ) ? alarms.countNew(agency.id()) : 0);
@@ -72,7 +73,7 @@ class EntryController {
 	@GetMapping("/overdose/new")
 	String form(@RequestParam(required = false) Long saved, Model model) {
 		OverdoseAccess.require(OverdoseAccess.ENTER);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		Form form = new Form(LocalDateTime.ofInstant(clock.getIfAvailable(Clock::systemUTC).instant(), agency.timeZone())
 				.truncatedTo(ChronoUnit.MINUTES).format(LOCAL_INPUT), null, null, null, null, null, List.of(), "EMS", null,
 				null);
@@ -96,7 +97,7 @@ class EntryController {
 			@RequestParam(required = false) String reportingAgency, @RequestParam(required = false) String caseNumber,
 			Model model, HttpServletResponse response) {
 		String actor = OverdoseAccess.require(OverdoseAccess.ENTER);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		Form form = new Form(occurred, lat, lon, neighbourhood, fatal, doses, drugs, source, reportingAgency, caseNumber);
 		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
 		Double latitude = number(lat, "latitude", errors);
@@ -130,7 +131,7 @@ class EntryController {
 	ResponseEntity<String> areas() {
 		OverdoseAccess.require(OverdoseAccess.ENTER);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
-				.body(geography.areasAsGeoJson(agencies.defaultAgency().id(), AreaKind.NEIGHBOURHOOD));
+				.body(geography.areasAsGeoJson(SignedInStaff.agencyIn(agencies).id(), AreaKind.NEIGHBOURHOOD));
 	}
 
 	private String show(Model model, Agency agency, Form form, Map<String, String> errors, Long saved) {

@@ -14,6 +14,7 @@ import org.beacon.agency.Agency;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.AreaLocator;
 import org.beacon.geography.Geography;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.overdose.OverdoseEntry;
 import org.beacon.overdose.OverdoseEvent;
 import org.beacon.overdose.OverdoseEvents;
@@ -93,7 +94,7 @@ class EventApiController {
 	@PostMapping(path = "/events", consumes = "application/json", produces = "application/json")
 	ResponseEntity<Object> create(@RequestBody JsonNode body) {
 		String actor = OverdoseAccess.require(OverdoseAccess.ENTER);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		List<JsonNode> items = body.isArray() ? body.valueStream().toList() : List.of(body);
 		if (items.isEmpty() || items.size() > 1000) {
 			throw new Invalid(List.of(Map.of("field", "(body)", "rule", "send 1 to 1000 events")));
@@ -129,7 +130,7 @@ class EventApiController {
 		if (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() > 3660) {
 			throw new Invalid(List.of(Map.of("field", "to", "rule", "to must be on or after from, at most 10 years later")));
 		}
-		return events.events(agencies.defaultAgency().id(), from, to).stream().map(EventApiController::view).toList();
+		return events.events(SignedInStaff.agencyIn(agencies).id(), from, to).stream().map(EventApiController::view).toList();
 	}
 
 	/** The substance codes {@code suspected_drugs} takes. */

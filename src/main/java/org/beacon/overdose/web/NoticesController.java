@@ -11,6 +11,7 @@ import org.beacon.agency.Agency;
 import org.beacon.geography.Area;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.overdose.internal.AlarmRepository;
 import org.beacon.overdose.internal.NoticeRepository;
 import org.beacon.overdose.internal.ResidentNotices;
@@ -66,7 +67,7 @@ class NoticesController {
 	@GetMapping("/overdose/alarms/{id}/notice")
 	String form(@PathVariable long id, Model model) {
 		OverdoseAccess.require(OverdoseAccess.RESPOND);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		StoredAlarm alarm = alarm(agency, id);
 		List<NoticeArea> areas = areas(agency, alarm);
 		NoticeArea chosen = defaultArea(agency, alarm, areas);
@@ -80,7 +81,7 @@ class NoticesController {
 			@RequestParam(defaultValue = "false") boolean mentionCount, @RequestParam(defaultValue = "false") boolean pageOnly,
 			Model model, HttpServletResponse response) {
 		String actor = OverdoseAccess.require(OverdoseAccess.RESPOND);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		StoredAlarm alarm = alarm(agency, id);
 		List<NoticeArea> areas = areas(agency, alarm);
 		NoticeArea chosen = areas.stream().filter(a -> key(a).equals(area)).findFirst().orElse(null);
@@ -99,7 +100,7 @@ class NoticesController {
 	@PostMapping("/overdose/notices/{id}/withdraw")
 	String withdraw(@PathVariable long id, @RequestParam(required = false) String reason) {
 		String actor = OverdoseAccess.require(OverdoseAccess.RESPOND);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		var notice = repository.find(agency.id(), id).orElseThrow(() -> new NoSuchElementException("no notice " + id));
 		notices.withdraw(agency.id(), id, reason, actor);
 		return notice.alarmId() == null ? "redirect:/overdose/alarms" : "redirect:/overdose/alarms/" + notice.alarmId() + "/notice";

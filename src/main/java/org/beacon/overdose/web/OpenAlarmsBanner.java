@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.beacon.agency.Agencies;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.overdose.internal.AlarmRepository;
 import org.beacon.shared.AgencyId;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,6 @@ class OpenAlarmsBanner implements WebMvcConfigurer, HandlerInterceptor {
 		if (!OverdoseAccess.has(OverdoseAccess.RESPOND)) {
 			return;
 		}
-		page.addObject(ATTRIBUTE, alarms.countNew(agency.updateAndGet(id -> id != null ? id : agencies.defaultAgency().id())));
+		page.addObject(ATTRIBUTE, alarms.countNew(agency.updateAndGet(id -> id != null ? id : SignedInStaff.agencyIn(agencies).id())));
 	}
 }

@@ -12,6 +12,7 @@ import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.identity.AuditTrail;
 import org.beacon.identity.Role;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.identity.StaffAccount;
 import org.beacon.identity.StaffAccounts;
 import org.beacon.overdose.internal.RecipientRepository;
@@ -55,7 +56,7 @@ class RecipientsController {
 	@GetMapping("/overdose/recipients")
 	String list(Model model) {
 		OverdoseAccess.require(OverdoseAccess.MANAGE_RECIPIENTS);
-		return show(model, agencies.defaultAgency(), Map.of(), new LinkedHashMap<>());
+		return show(model, SignedInStaff.agencyIn(agencies), Map.of(), new LinkedHashMap<>());
 	}
 
 	@PostMapping("/overdose/recipients")
@@ -63,7 +64,7 @@ class RecipientsController {
 			@RequestParam(required = false) String email, @RequestParam(required = false) String webhookUrl, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		String actor = OverdoseAccess.require(OverdoseAccess.MANAGE_RECIPIENTS);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("label", label);
 		form.put("username", username);
@@ -107,7 +108,7 @@ class RecipientsController {
 	@PostMapping("/overdose/recipients/{id}/enabled")
 	String enable(@PathVariable long id, @RequestParam boolean enabled) {
 		OverdoseAccess.require(OverdoseAccess.MANAGE_RECIPIENTS);
-		boolean changed = recipients.setEnabled(agencies.defaultAgency().id(), id, enabled);
+		boolean changed = recipients.setEnabled(SignedInStaff.agencyIn(agencies).id(), id, enabled);
 		audit.ifAvailable(trail -> trail.record(enabled ? "overdose.recipient.enable" : "overdose.recipient.disable",
 				"overdose_recipient:" + id, changed ? "success" : "failure"));
 		return "redirect:/overdose/recipients";

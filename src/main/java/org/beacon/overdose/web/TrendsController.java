@@ -19,6 +19,7 @@ import org.beacon.geography.Area;
 import org.beacon.geography.AreaKind;
 import org.beacon.geography.Geography;
 import org.beacon.identity.AuditTrail;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.overdose.OverdoseEntry;
 import org.beacon.overdose.OverdoseEvent;
 import org.beacon.overdose.OverdoseEvents;
@@ -72,7 +73,7 @@ class TrendsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String by, Model model) {
 		OverdoseAccess.require(OverdoseAccess.READ);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		List<OverdoseEvent> all = events.events(agency.id(), null, null);
 		Selection s = select(agency, all, from, to, by);
 		List<OverdoseEntry> period = within(all, s);
@@ -93,7 +94,7 @@ class TrendsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String by) {
 		OverdoseAccess.require(OverdoseAccess.READ);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		List<OverdoseEvent> all = events.events(agency.id(), null, null);
 		Selection s = select(agency, all, from, to, by);
 		List<OverdoseEntry> period = within(all, s);
@@ -127,7 +128,7 @@ class TrendsController {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
 					"table must be one of " + String.join(", ", TABLES));
 		}
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		List<OverdoseEvent> all = events.events(agency.id(), null, null);
 		Selection s = select(agency, all, from, to, by);
 		List<OverdoseEntry> period = within(all, s);

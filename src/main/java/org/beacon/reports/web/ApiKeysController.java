@@ -2,6 +2,7 @@ package org.beacon.reports.web;
 
 import org.beacon.agency.Agencies;
 import org.beacon.identity.AuditTrail;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.reports.internal.ApiKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,7 @@ class ApiKeysController {
 	@GetMapping
 	String list(Model model) {
 		StaffAccess.require(StaffAccess.ADMINISTER);
-		model.addAttribute("keys", apiKeys.list(agencies.defaultAgency().id()));
+		model.addAttribute("keys", apiKeys.list(SignedInStaff.agencyIn(agencies).id()));
 		return "staff/reports/api-keys";
 	}
 
@@ -38,17 +39,18 @@ class ApiKeysController {
 	String issue(@RequestParam String label, Model model) {
 		String actor = StaffAccess.require(StaffAccess.ADMINISTER);
 		String name = label == null || label.isBlank() ? "unnamed client" : label.trim();
-		var issued = apiKeys.issue(agencies.defaultAgency().id(), name.length() > 200 ? name.substring(0, 200) : name, actor);
+		var issued = apiKeys.issue(SignedInStaff.agencyIn(agencies).id(), name.length() > 200 ? name.substring(0, 200) : name,
+				actor);
 		audit.ifAvailable(trail -> trail.record("reports.apikey.issue", "open311_api_key:" + issued.id(), "success"));
 		model.addAttribute("issued", issued);
-		model.addAttribute("keys", apiKeys.list(agencies.defaultAgency().id()));
+		model.addAttribute("keys", apiKeys.list(SignedInStaff.agencyIn(agencies).id()));
 		return "staff/reports/api-keys";
 	}
 
 	@PostMapping("/{id}/revoke")
 	String revoke(@PathVariable long id) {
 		StaffAccess.require(StaffAccess.ADMINISTER);
-		apiKeys.revoke(agencies.defaultAgency().id(), id);
+		apiKeys.revoke(SignedInStaff.agencyIn(agencies).id(), id);
 		audit.ifAvailable(trail -> trail.record("reports.apikey.revoke", "open311_api_key:" + id, "success"));
 		return "redirect:/staff/reports/api-keys";
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.reports.internal.CatalogueEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,7 @@ class StaffCatalogueController {
 	String page(@RequestParam(required = false) String error, @RequestParam(required = false) String saved,
 			Model model) {
 		StaffAccess.require(StaffAccess.OVERSEE);
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		model.addAttribute("entries", editor.entries(agency.id()));
 		model.addAttribute("error", error);
 		model.addAttribute("saved", saved);
@@ -47,7 +48,7 @@ class StaffCatalogueController {
 			@RequestParam(defaultValue = "false") boolean active) {
 		String actor = StaffAccess.require(StaffAccess.OVERSEE);
 		try {
-			editor.change(agencies.defaultAgency().id(), code, name, slaHours, privateCategory, active, actor);
+			editor.change(SignedInStaff.agencyIn(agencies).id(), code, name, slaHours, privateCategory, active, actor);
 			return "redirect:/staff/reports/catalogue?saved=" + encode(code);
 		}
 		catch (IllegalArgumentException e) {

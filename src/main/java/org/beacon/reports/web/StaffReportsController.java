@@ -11,6 +11,7 @@ import java.util.List;
 import org.beacon.agency.Agencies;
 import org.beacon.agency.Agency;
 import org.beacon.identity.AuditTrail;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.reports.ServiceCatalogue;
 import org.beacon.reports.internal.IncidentLinks;
 import org.beacon.reports.internal.Moderation;
@@ -76,7 +77,7 @@ class StaffReportsController {
 			@RequestParam(required = false) String service, @RequestParam(required = false) String assignee,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String moderation,
 			@RequestParam(required = false) String category, Model model) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		String who = "me".equals(assignee) ? StaffAccess.require(StaffAccess.READ) : blank(assignee);
 		String state = "all".equals(status) ? null : status;
 		Instant now = requests.now();
@@ -106,7 +107,7 @@ class StaffReportsController {
 	@GetMapping("/requests/{id}")
 	String request(@PathVariable String id, @RequestParam(required = false) String error,
 			@RequestParam(defaultValue = "30") int days, Model model) {
-		Agency agency = agencies.defaultAgency();
+		Agency agency = SignedInStaff.agencyIn(agencies);
 		StoredRequest r = find(agency, id);
 		Instant now = requests.now();
 		List<IncidentLinks.Link> links = incidentLinks.links(r.id());
@@ -135,7 +136,7 @@ class StaffReportsController {
 	/** The photo's cleaned copy: metadata removed, for any staff reader. */
 	@GetMapping("/requests/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable String id) {
-		StoredRequest r = find(agencies.defaultAgency(), id);
+		StoredRequest r = find(SignedInStaff.agencyIn(agencies), id);
 		return image(photos.cleaned(r).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), "inline");
 	}
 
@@ -143,7 +144,7 @@ class StaffReportsController {
 	@GetMapping("/requests/{id}/photo/original")
 	ResponseEntity<byte[]> photoOriginal(@PathVariable String id) {
 		StaffAccess.require(StaffAccess.OVERSEE);
-		StoredRequest r = find(agencies.defaultAgency(), id);
+		StoredRequest r = find(SignedInStaff.agencyIn(agencies), id);
 		return image(photos.sealedOriginal(r).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
 				"attachment; filename=\"report-" + r.publicId() + "-photo-original\"");
 	}
@@ -157,7 +158,7 @@ class StaffReportsController {
 	@GetMapping("/requests/{id}/contact")
 	String contact(@PathVariable String id, Model model) {
 		StaffAccess.require(StaffAccess.OVERSEE);
-		StoredRequest r = find(agencies.defaultAgency(), id);
+		StoredRequest r = find(SignedInStaff.agencyIn(agencies), id);
 		audit.ifAvailable(trail -> trail.record("reports.contact.read", "service_request:" + r.publicId(), "success"));
 		model.addAttribute("r", r);
 		model.addAttribute("contact", repository.contact(r.id()).orElse(null));
@@ -208,7 +209,7 @@ class StaffReportsController {
 
 	@PostMapping("/requests/{id}/duplicate")
 	String duplicate(@PathVariable String id, @RequestParam String original) {
-		return act(id, (r, actor) -> requests.markDuplicate(r, find(agencies.defaultAgency(), original.trim()), actor));
+		return act(id, (r, actor) -> requests.markDuplicate(r, find(SignedInStaff.agencyIn(agencies), original.trim()), actor));
 	}
 
 	@PostMapping("/requests/{id}/ask")
@@ -236,7 +237,7 @@ class StaffReportsController {
 
 	private String act(String id, Action action) {
 		String actor = StaffAccess.require(StaffAccess.ACT);
-		StoredRequest r = find(agencies.defaultAgency(), id);
+		StoredRequest r = find(SignedInStaff.agencyIn(agencies), id);
 		String target = "redirect:/staff/reports/requests/" + r.publicId();
 		try {
 			action.apply(r, actor);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
 import org.beacon.agency.Agencies;
+import org.beacon.identity.SignedInStaff;
 import org.beacon.shared.AgencyId;
 import org.beacon.tips.TipCategory;
 import org.beacon.tips.TipDetail;
@@ -43,7 +44,7 @@ class StaffTipsController {
 	@GetMapping("/{id}")
 	String tip(@PathVariable long id, @RequestParam(required = false) String error,
 			@RequestParam(defaultValue = "30") int days, Model model) {
-		var agency = agencies.defaultAgency();
+		var agency = SignedInStaff.agencyIn(agencies);
 		TipDetail tip = tips.detail(agency.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("tip", tip);
 		model.addAttribute("located", tip.lat() != null && tip.lon() != null);
@@ -113,7 +114,7 @@ class StaffTipsController {
 	/** The working copy: metadata removed, safe to show. */
 	@GetMapping("/{id}/attachments/{attachment}")
 	ResponseEntity<byte[]> workingCopy(@PathVariable long id, @PathVariable long attachment) {
-		TipImage image = tips.workingCopy(agencies.defaultAgency().id(), id, attachment)
+		TipImage image = tips.workingCopy(SignedInStaff.agencyIn(agencies).id(), id, attachment)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return image(image, "inline");
 	}
@@ -122,7 +123,7 @@ class StaffTipsController {
 	@GetMapping("/{id}/attachments/{attachment}/original")
 	ResponseEntity<byte[]> original(@PathVariable long id, @PathVariable long attachment) {
 		String actor = StaffAccess.require(StaffAccess.OVERSEE);
-		TipImage image = tips.sealedOriginal(agencies.defaultAgency().id(), id, attachment, actor)
+		TipImage image = tips.sealedOriginal(SignedInStaff.agencyIn(agencies).id(), id, attachment, actor)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return image(image, "attachment; filename=\"tip-" + id + "-attachment-" + attachment + "-original\"");
 	}
@@ -137,7 +138,7 @@ class StaffTipsController {
 		String actor = StaffAccess.require(StaffAccess.ACT);
 		String target = "redirect:/staff/reports/tips/" + id;
 		try {
-			action.accept(agencies.defaultAgency().id(), actor);
+			action.accept(SignedInStaff.agencyIn(agencies).id(), actor);
 			return target;
 		}
 		catch (IllegalArgumentException | IllegalStateException e) {
