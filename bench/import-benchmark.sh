@@ -45,8 +45,8 @@ SCRATCH=$(cd "$SCRATCH" && pwd)
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
-# the import's own time from the importer's log line "... in 4.21 s (...)"
-own_time() { grep -o 'reversed=[0-9]* in [0-9.]* s' "$1" | tail -1 | awk '{print $3}'; }
+# the import's own time from the importer's log line "... in 4.21 s (...)" (commands log to standard error)
+own_time() { grep -ho 'reversed=[0-9]* in [0-9.]* s' "$@" | tail -1 | awk '{print $3}'; }
 beacon() { java -Xmx512m -jar "$JAR" "$@"; }
 # the tuned command line: extracted jar, class data sharing archive, client compiler only
 beacon_cli() { java -Xmx512m -XX:SharedArchiveFile="$SCRATCH/cli/beacon.jsa" -XX:TieredStopAtLevel=1 -jar "$SCRATCH/cli/beacon.jar" "$@"; }
@@ -117,7 +117,7 @@ PG_WALL=$(seconds "$start" "$(now)")
 tail -1 "$SCRATCH/pg.log"
 JVM_CPU=$(cpu_seconds "$SCRATCH/pg.cpu")
 STARTUP_CPU=$(cpu_seconds "$SCRATCH/startup.cpu")
-PG_OWN=$(own_time "$SCRATCH/pg.log")
+PG_OWN=$(own_time "$SCRATCH/pg-progress.log" "$SCRATCH/pg.log")
 HEAP=$(grep -o 'Pause Young[^>]*>[0-9]*M([0-9]*M)' "$SCRATCH/pg-gc.log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' \
   | awk '$1 > live { live = $1 } $2 > committed { committed = $2 } END { printf "%d MB live after GC, %d MB committed", live, committed }')
 psql -q -d "$DB" -At -c "SELECT 'stored: ' || COUNT(*) || ' incidents, ' || SUM(CASE WHEN reversed THEN 1 ELSE 0 END)
@@ -126,10 +126,10 @@ psql -q -d "$DB" -At -c "SELECT 'stored: ' || COUNT(*) || ' incidents, ' || SUM(
 
 echo "== PostgreSQL: re-import of the same file (all unchanged) =="
 start=$(now)
-beacon import incidents "$CSV_GZ" --profile stl-slmpd 2> /dev/null > "$SCRATCH/pg-reimport.log"
+beacon import incidents "$CSV_GZ" --profile stl-slmpd 2> "$SCRATCH/pg-reimport.err" > "$SCRATCH/pg-reimport.log"
 tail -1 "$SCRATCH/pg-reimport.log"
 PG_REIMPORT=$(seconds "$start" "$(now)")
-PG_REIMPORT_OWN=$(own_time "$SCRATCH/pg-reimport.log")
+PG_REIMPORT_OWN=$(own_time "$SCRATCH/pg-reimport.err" "$SCRATCH/pg-reimport.log")
 
 echo "== PostgreSQL: the tuned command line into a fresh database ${DB}_cli =="
 fresh_db "${DB}_cli"
@@ -138,9 +138,9 @@ start=$(now)
 beacon_cli import incidents --help > /dev/null
 STARTUP_CLI=$(seconds "$start" "$(now)")
 start=$(now)
-beacon_cli import incidents "$CSV_GZ" --profile stl-slmpd 2> /dev/null | tee "$SCRATCH/pg-cli.log" | tail -1
+beacon_cli import incidents "$CSV_GZ" --profile stl-slmpd 2> "$SCRATCH/pg-cli.err" | tee "$SCRATCH/pg-cli.log" | tail -1
 CLI_WALL=$(seconds "$start" "$(now)")
-CLI_OWN=$(own_time "$SCRATCH/pg-cli.log")
+CLI_OWN=$(own_time "$SCRATCH/pg-cli.err" "$SCRATCH/pg-cli.log")
 psql -q -d postgres -c "DROP DATABASE ${DB}_cli"
 
 bare_copy
@@ -175,9 +175,9 @@ export SPRING_DATASOURCE_URL="jdbc:h2:file:$SCRATCH/h2/beacon;MODE=PostgreSQL;DA
 export SPRING_DATASOURCE_USERNAME=sa SPRING_DATASOURCE_PASSWORD=
 areas
 start=$(now)
-beacon import incidents "$CSV_GZ" --profile stl-slmpd 2> /dev/null | tee "$SCRATCH/h2.log" | tail -1
+beacon import incidents "$CSV_GZ" --profile stl-slmpd 2> "$SCRATCH/h2.err" | tee "$SCRATCH/h2.log" | tail -1
 H2_WALL=$(seconds "$start" "$(now)")
-H2_OWN=$(own_time "$SCRATCH/h2.log")
+H2_OWN=$(own_time "$SCRATCH/h2.err" "$SCRATCH/h2.log")
 
 echo
 echo "rows: 688,776; heap -Xmx512m ($HEAP); load after the run: $(uptime | sed 's/.*load average: //')"
