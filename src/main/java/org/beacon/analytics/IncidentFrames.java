@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.beacon.agency.Agencies;
-import org.beacon.analytics.internal.AreaShapes;
 import org.beacon.analytics.internal.CsvIncidents;
 import org.beacon.analytics.internal.FrameColumns;
 import org.beacon.geography.Area;
@@ -171,7 +170,7 @@ public class IncidentFrames {
 		Map<Long, Geometry> shapes = new HashMap<>();
 		List<Area> areas = geography.areas(agency, AreaKind.NEIGHBOURHOOD);
 		Map<Long, Geometry> byId = areas.isEmpty() ? Map.of()
-				: AreaShapes.read(geography.areasAsGeoJson(agency, AreaKind.NEIGHBOURHOOD));
+				: geography.areaGeometries(agency, AreaKind.NEIGHBOURHOOD);
 		for (Area area : areas) {
 			Long key = key(area, csvKeys);
 			if (key != null) {
@@ -281,8 +280,7 @@ public class IncidentFrames {
 	}
 
 	private Map<Long, Geometry> shapes(AgencyId agency, AreaKind kind) {
-		return geography.areas(agency, kind).isEmpty() ? Map.of()
-				: AreaShapes.read(geography.areasAsGeoJson(agency, kind));
+		return geography.areaGeometries(agency, kind);
 	}
 
 	private MetricProjection projection(FrameColumns columns, IncidentFilter filter, String definition) {

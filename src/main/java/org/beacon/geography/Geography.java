@@ -3,8 +3,10 @@ package org.beacon.geography;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.beacon.shared.AgencyId;
+import org.locationtech.jts.geom.Geometry;
 
 /** The geography module's API: import, list and locate areas; project; index cells. */
 public interface Geography {
@@ -22,6 +24,9 @@ public interface Geography {
 
 	/** The areas of a kind as a GeoJSON FeatureCollection, properties {@code id}, {@code code}, {@code name}. */
 	String areasAsGeoJson(AgencyId agency, AreaKind kind);
+
+	/** The areas of a kind as JTS geometries in WGS 84 (x = longitude, y = latitude), by area id, in code order. */
+	Map<Long, Geometry> areaGeometries(AgencyId agency, AreaKind kind);
 
 	/** A locator over the agency's current areas; rebuilt after each import. */
 	AreaLocator locator(AgencyId agency);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.beacon.analytics.internal.AreaShapes;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
 
 /**
  * Counts by neighbourhood on {@link StudyAreaTests#incidents()} (metres are degrees): neighbourhood 1 is the
@@ -19,20 +21,25 @@ import org.locationtech.jts.geom.Geometry;
  */
 class AreaCountsTests {
 
-	private static final String AREAS = """
-			{"type":"FeatureCollection","features":[
-			{"type":"Feature","properties":{"id":1},"geometry":{"type":"Polygon","coordinates":
-			  [[[0,0],[500,0],[500,1000],[0,1000],[0,0]]]}},
-			{"type":"Feature","properties":{"id":2},"geometry":{"type":"MultiPolygon","coordinates":[
-			  [[[500,0],[1000,0],[1000,500],[500,500],[500,0]],[[600,300],[600,400],[700,400],[700,300],[600,300]]],
-			  [[[2000,0],[2100,0],[2100,100],[2000,100],[2000,0]]]]}},
-			{"type":"Feature","properties":{"id":3},"geometry":{"type":"Polygon","coordinates":
-			  [[[3000,0],[3100,0],[3100,100],[3000,100],[3000,0]]]}}]}
-			""";
+	/** Areas as geography gives them: a square, a square with a hole plus a second part, another square. */
+	private static Map<Long, Geometry> shapes() {
+		WKTReader wkt = new WKTReader();
+		Map<Long, Geometry> shapes = new LinkedHashMap<>();
+		try {
+			shapes.put(1L, wkt.read("POLYGON ((0 0, 500 0, 500 1000, 0 1000, 0 0))"));
+			shapes.put(2L, wkt.read("MULTIPOLYGON (((500 0, 1000 0, 1000 500, 500 500, 500 0), "
+					+ "(600 300, 600 400, 700 400, 700 300, 600 300)), ((2000 0, 2100 0, 2100 100, 2000 100, 2000 0)))"));
+			shapes.put(3L, wkt.read("POLYGON ((3000 0, 3100 0, 3100 100, 3000 100, 3000 0))"));
+		}
+		catch (ParseException e) {
+			throw new IllegalStateException(e);
+		}
+		return shapes;
+	}
 
 	@Test
 	void countsIncidentsPerNeighbourhoodWithZerosAndTheirBoundaries() {
-		Map<Long, Geometry> shapes = AreaShapes.read(AREAS);
+		Map<Long, Geometry> shapes = shapes();
 		Neighbourhoods neighbourhoods = new Neighbourhoods(Map.of(1L, "W", 2L, "SE", 3L, "X"),
 				Map.of(1L, "West", 2L, "South-east", 3L, "Elsewhere"), Map.of(), shapes);
 
@@ -60,7 +67,7 @@ class AreaCountsTests {
 		frame.neighbourhood()[0] = 0;
 
 		AnalysisTable table = new AnalyticsEngine().run("counts", frame, options(),
-				new Neighbourhoods(Map.of(1L, "W"), Map.of(1L, "West"), Map.of(), Map.of(1L, AreaShapes.read(AREAS).get(1L))));
+				new Neighbourhoods(Map.of(1L, "W"), Map.of(1L, "West"), Map.of(), Map.of(1L, shapes().get(1L))));
 		StringWriter json = new StringWriter();
 		table.writeGeoJson(json);
 

@@ -242,6 +242,23 @@ class GeographyIntegrationTests {
 	}
 
 	@Test
+	void givesAreaGeometriesByIdInLongitudeLatitude() {
+		AgencyId agency = AreaFixtures.newAgency(agencies, "auto");
+		geography.importAreas(agency, AreaFixtures.stLouisFolder(), AreaFixtures.STL_NEIGHBOURHOODS);
+		long academy = geography.locator(agency).byCode(AreaKind.NEIGHBOURHOOD, "51");
+
+		var geometries = geography.areaGeometries(agency, AreaKind.NEIGHBOURHOOD);
+
+		assertThat(geometries).hasSize(4).containsKey(academy);
+		var centre = geometries.get(academy).getCentroid();
+		assertThat(centre.getX()).as("longitude").isBetween(-90.4, -90.1);
+		assertThat(centre.getY()).as("latitude").isBetween(38.5, 38.8);
+		assertThat(geography.locator(agency).locate(AreaKind.NEIGHBOURHOOD, centre.getY(), centre.getX()))
+				.as("its centroid lies in it").isEqualTo(academy);
+		assertThat(geography.areaGeometries(agency, AreaKind.BEAT)).isEmpty();
+	}
+
+	@Test
 	void indexesPointsInH3AtTheStoredResolution() {
 		long cell = geography.h3Cell(37.775938728915946, -122.41795063018799, Geography.STORED_H3_RESOLUTION);
 

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.beacon.geography.Area;
 import org.beacon.geography.AreaImportOptions;
@@ -14,6 +15,7 @@ import org.beacon.geography.Geography;
 import org.beacon.geography.MetricProjection;
 import org.beacon.geography.PlaneProjection;
 import org.beacon.shared.AgencyId;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -103,6 +105,11 @@ public class FakeGeography implements Geography {
 
 	@Override
 	public String areasAsGeoJson(AgencyId agency, AreaKind kind) {
+		throw new UnsupportedOperationException("not needed by incident tests");
+	}
+
+	@Override
+	public Map<Long, Geometry> areaGeometries(AgencyId agency, AreaKind kind) {
 		throw new UnsupportedOperationException("not needed by incident tests");
 	}
 

@@ -1,7 +1,9 @@
 package org.beacon.geography.internal;
 
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -91,6 +93,16 @@ final class AreaGeoJsonWriter {
 			json.writeEndArray();
 		}
 		json.writeEndArray();
+	}
+
+	/** Each stored area's geometry by id, in the order given. */
+	static Map<Long, Geometry> geometries(List<AreaRepository.StoredArea> areas) {
+		WKTReader wkt = new WKTReader();
+		Map<Long, Geometry> geometries = new LinkedHashMap<>();
+		for (AreaRepository.StoredArea area : areas) {
+			geometries.put(area.id(), read(wkt, area));
+		}
+		return geometries;
 	}
 
 	private static Geometry read(WKTReader wkt, AreaRepository.StoredArea area) {

@@ -20,6 +20,7 @@ import org.beacon.geography.Geography;
 import org.beacon.geography.MetricProjection;
 import org.beacon.geography.PlaneProjection;
 import org.beacon.shared.AgencyId;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 
 /** The geography module's API, put together from its parts in this package. */
@@ -67,6 +68,11 @@ class GeographyService implements Geography {
 	@Override
 	public String areasAsGeoJson(AgencyId agency, AreaKind kind) {
 		return AreaGeoJsonWriter.featureCollection(areas.stored(agency, kind));
+	}
+
+	@Override
+	public Map<Long, Geometry> areaGeometries(AgencyId agency, AreaKind kind) {
+		return AreaGeoJsonWriter.geometries(areas.stored(agency, kind));
 	}
 
 	@Override
