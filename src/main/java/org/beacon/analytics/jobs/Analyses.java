@@ -27,7 +27,7 @@ public class Analyses {
 	 * @throws org.beacon.analytics.AnalysisCancelledException when {@code progress} says so
 	 */
 	public AnalysisTable run(AgencyId agency, AnalysisRequest request, AnalysisProgress progress) {
-		IncidentFrame frame = frames.frame(request.filter(agency));
+		IncidentFrame frame = frames.frame(request.filter(agency), request.areas());
 		return engine.run(request.method(), frame, request.options(), frames.neighbourhoods(agency, false), progress);
 	}
 }

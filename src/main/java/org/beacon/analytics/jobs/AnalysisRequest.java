@@ -16,12 +16,19 @@ import org.beacon.shared.AgencyId;
  * @param categories offense categories, empty for all
  * @param options the method's settings, dates included
  * @param parameters the request's parameters as a query string, for the job's record and the audit trail
+ * @param areas neighbourhood ids the incidents and the study area are limited to; empty for the whole study area
  */
 public record AnalysisRequest(String method, Set<OffenseCategory> categories, AnalysisOptions options,
-		String parameters) {
+		String parameters, Set<Long> areas) {
 
 	public AnalysisRequest {
 		categories = Set.copyOf(categories);
+		areas = Set.copyOf(areas);
+	}
+
+	/** A request over the agency's whole study area. */
+	public AnalysisRequest(String method, Set<OffenseCategory> categories, AnalysisOptions options, String parameters) {
+		this(method, categories, options, parameters, Set.of());
 	}
 
 	/** The incidents the method reads: forecasts and backtests also the training days before {@code from}. */

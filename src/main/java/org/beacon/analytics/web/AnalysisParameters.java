@@ -122,8 +122,7 @@ final class AnalysisParameters {
 					? name + e.getMessage().substring(spoken.length()) : e.getMessage();
 			throw new BadParameter(name, message);
 		}
-		areas();
-		return new AnalysisRequest(method, categories(), options, query());
+		return new AnalysisRequest(method, categories(), options, query(), areas());
 	}
 
 	/** Knox spatial breaks, metres: from 0, strictly increasing, e.g. {@code 0,100,200,400,800}. */
@@ -210,8 +209,8 @@ final class AnalysisParameters {
 	}
 
 	/**
-	 * Neighbourhood ids, comma-separated, each a positive whole number. Checked here; the incident filter does
-	 * not take areas yet, so they do not narrow the incidents.
+	 * Neighbourhood ids, comma-separated, each a positive whole number: the incidents and the study area are
+	 * limited to them (an id that is no neighbourhood of the agency is refused when the analysis reads them).
 	 */
 	private Set<Long> areas() {
 		Set<Long> ids = new LinkedHashSet<>();

@@ -181,8 +181,13 @@ class AnalyticsWebIntegrationTests {
 
 	@Test
 	@WithMockUser(username = "ana", roles = "ANALYST")
-	void acceptsAreasAsNeighbourhoodIds() {
-		assertThat(mvc.get().uri("/api/analytics/counts?areas=12,40").exchange()).hasStatusOk();
+	void limitsTheIncidentsToTheAreasNamedAndRefusesAnIdThatIsNoNeighbourhood() {
+		// this context has incidents but no imported areas: an area named cannot be one of its neighbourhoods
+		var result = mvc.get().uri("/api/analytics/counts?areas=12,40").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.error").asString()
+				.isEqualTo("areas: 12 is not a neighbourhood id of this agency (it has no neighbourhoods)");
 	}
 
 	private static List<Double> zScores(MvcTestResult result) {
