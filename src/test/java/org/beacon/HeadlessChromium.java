@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -39,6 +40,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public Browser browser() {
 		return browser;
+	}
+
+	/**
+	 * Signs in through Beacon's login form at {@code baseUrl} ({@code http://localhost:PORT}) and waits until the
+	 * browser has left the form for a Beacon page.
+	 */
+	public static void signIn(Page page, String baseUrl, String username, String password) {
+		page.navigate(baseUrl + "/login");
+		page.locator("input[name=username]").fill(username);
+		page.locator("input[name=password]").fill(password);
+		page.locator("form button[type=submit], form input[type=submit]").first().click();
+		page.waitForURL(baseUrl + "/**");
 	}
 
 	@Override

@@ -340,11 +340,7 @@ class AnalyticsBrowserTests {
 	}
 
 	private void logIn(Page page) {
-		page.navigate(url("/"));
-		page.locator("input[name=username]").fill(USER);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form button[type=submit], form input[type=submit]").first().click();
-		page.waitForURL(url("/**"));
+		HeadlessChromium.signIn(page, url(""), USER, PASSWORD);
 	}
 
 	private static LocatorAssertions.ContainsTextOptions timeout() {

@@ -8,14 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 import org.beacon.agency.Agencies;
-import org.beacon.incidents.ImportProgress;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.reports.internal.FormTokens;
 import org.beacon.reports.internal.Moderation;
@@ -75,15 +70,9 @@ class StaffIncidentLinkIntegrationTests {
 		String run = Long.toString(System.nanoTime(), 36).toUpperCase();
 		near = "LNK-" + run + "-1";
 		far = "LNK-" + run + "-2";
-		String yesterday = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-		Path csv = Files.writeString(dir.resolve("incidents.csv"), """
-				id,occurred,lat,lon,offense,address
-				%s,%s,38.60010,-90.24800,LARCENY FROM AUTO,4400 MARGARETTA AVE
-				%s,%s,38.70000,-90.10000,LARCENY FROM AUTO,1 FAR AWAY ST
-				""".formatted(near, yesterday, far, yesterday));
-		imports.importFile(agencies.defaultAgency().id(), csv, "generic",
-				Map.of("id", "id", "time", "occurred", "lat", "lat", "lon", "lon", "type", "offense", "address", "address"),
-				ImportProgress.NONE);
+		LinkableIncidents.importYesterday(imports, agencies.defaultAgency().id(), dir,
+				new String[] { near, "38.60010", "-90.24800", "4400 MARGARETTA AVE" },
+				new String[] { far, "38.70000", "-90.10000", "1 FAR AWAY ST" });
 	}
 
 	@Test

@@ -7,15 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 import org.beacon.agency.Agencies;
-import org.beacon.incidents.ImportProgress;
 import org.beacon.incidents.IncidentImports;
 import org.beacon.tips.internal.TipService;
 import org.beacon.tips.internal.TipSubmission;
@@ -61,15 +56,9 @@ class StaffQueueTipIncidentIntegrationTests {
 		String run = Long.toString(System.nanoTime(), 36).toUpperCase();
 		first = "QUEUELNK-" + run + "-1";
 		second = "QUEUELNK-" + run + "-2";
-		String yesterday = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-		Path csv = Files.writeString(dir.resolve("incidents.csv"), """
-				id,occurred,lat,lon,offense,address
-				%s,%s,38.60010,-90.24800,LARCENY FROM AUTO,4400 MARGARETTA AVE
-				%s,%s,38.60020,-90.24810,LARCENY FROM AUTO,4402 MARGARETTA AVE
-				""".formatted(first, yesterday, second, yesterday));
-		imports.importFile(agencies.defaultAgency().id(), csv, "generic",
-				Map.of("id", "id", "time", "occurred", "lat", "lat", "lon", "lon", "type", "offense", "address", "address"),
-				ImportProgress.NONE);
+		LinkableIncidents.importYesterday(imports, agencies.defaultAgency().id(), dir,
+				new String[] { first, "38.60010", "-90.24800", "4400 MARGARETTA AVE" },
+				new String[] { second, "38.60020", "-90.24810", "4402 MARGARETTA AVE" });
 	}
 
 	@Test

@@ -140,11 +140,7 @@ class StaffHomeBrowserTests {
 	}
 
 	private void logIn(Page page) {
-		page.navigate(url("/"));
-		page.locator("input[name=username]").fill(USER);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form button[type=submit], form input[type=submit]").first().click();
-		page.waitForURL(url("/**"));
+		HeadlessChromium.signIn(page, url(""), USER, PASSWORD);
 		assertThat(page.locator("h1")).containsText("Incidents");
 	}
 

@@ -193,11 +193,7 @@ class TipFlowBrowserTests {
 	}
 
 	private void signIn(Page page) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(OFFICER);
-		page.locator("input[name=password]").fill(PASSWORD);
-		page.locator("form button[type=submit], form input[type=submit]").first().click();
-		page.waitForURL(url("/**"));
+		HeadlessChromium.signIn(page, url(""), OFFICER, PASSWORD);
 	}
 
 	private String url(String path) {
